@@ -1,0 +1,5 @@
+import sys
+
+from wfcheck.cli import main
+
+sys.exit(main())

@@ -1,0 +1,90 @@
+"""Text edits: applying them, and the pieces fixes are built from (names, imports)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+
+from wfcheck.diagnostics import Edit, Position, Range
+from wfcheck.model.scopes import BindingKind, Scope, ScopeTree
+from wfcheck.source import SourceText
+
+
+class OverlappingEditsError(ValueError):
+    pass
+
+
+def apply_edits(source: SourceText, edits: Iterable[Edit]) -> str:
+    """The text with the edits applied; they must not overlap."""
+    ordered = sorted(edits, key=lambda edit: (edit.range.start, edit.range.end))
+    pieces: list[str] = []
+    cursor = 0
+    text = source.text
+    for edit in ordered:
+        start, end = source.offset(edit.range.start), source.offset(edit.range.end)
+        if start < cursor:
+            raise OverlappingEditsError(f"edits overlap at line {edit.range.start.line}")
+        pieces.append(text[cursor:start])
+        pieces.append(edit.content)
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def replace(source: SourceText, node: ast.AST, content: str) -> Edit:
+    return Edit(source.node_range(node), content)
+
+
+def reference(
+    qualified: str, scope: Scope, scopes: ScopeTree, source: SourceText
+) -> tuple[str, tuple[Edit, ...]] | None:
+    """Text that evaluates to `qualified` at `scope`, and the import to add if one is needed.
+
+    `datetime.datetime` is `datetime` after `from datetime import datetime`, `dt.datetime`
+    after `import datetime as dt`, and `datetime.datetime` with a new `import datetime`
+    where the module's name is free. None when no text is certain to mean it.
+    """
+    candidates = []
+    for bindings in scopes.module.bindings.values():
+        for binding in bindings:
+            bound = binding.qualified_name
+            if binding.kind is not BindingKind.IMPORT or bound is None:
+                continue
+            if qualified == bound or qualified.startswith(bound + "."):
+                candidates.append(binding.name + qualified[len(bound) :])
+    for text in sorted(candidates, key=len):
+        if scopes.qualified_name(ast.parse(text, mode="eval").body, scope) == qualified:
+            return text, ()
+    module = qualified.split(".", 1)[0]
+    if scopes.lookup(scope, module) is not None:
+        return None
+    return qualified, (import_edit(f"import {module}", scopes, source),)
+
+
+def import_edit(statement: str, scopes: ScopeTree, source: SourceText) -> Edit:
+    """Insert an import statement after the module's last top-level import."""
+    module = scopes.module.node
+    assert isinstance(module, ast.Module)
+    anchor: ast.stmt | None = None
+    for node in module.body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            anchor = node
+    if anchor is None and module.body and _is_docstring(module.body[0]):
+        anchor = module.body[0]
+    newline = source.newline()
+    if anchor is None:
+        return Edit(Range(Position(1, 0), Position(1, 0)), statement + newline)
+    line = anchor.end_lineno or anchor.lineno
+    if line >= len(source.lines):
+        end = Position(line, len(source.line(line)))
+        return Edit(Range(end, end), newline + statement)
+    start = Position(line + 1, 0)
+    return Edit(Range(start, start), statement + newline)
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    )

@@ -1,0 +1,186 @@
+"""Step calls made concurrent: gathered, waited on together, raced or spawned in a task group."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wfcheck.model.scopes import Scope, ScopeTree
+from wfcheck.model.workflows import CodeUnit, Workflows
+
+# A comprehension or a loop makes as many steps as it iterates: "two or more".
+MANY = 1 << 20
+_PARALLEL_MINIMUM = 2
+
+_PARALLEL = frozenset({"asyncio.gather", "asyncio.wait"})
+_RACING = frozenset({"asyncio.as_completed", "asyncio.wait_for"})
+_TASK_WRAPPERS = frozenset({"asyncio.create_task", "asyncio.ensure_future", "asyncio.shield"})
+_TASK_GROUPS = frozenset({"asyncio.TaskGroup", "anyio.create_task_group", "trio.open_nursery"})
+_TIMEOUT_BLOCKS = frozenset(
+    {
+        "asyncio.timeout",
+        "asyncio.timeout_at",
+        "anyio.fail_after",
+        "anyio.move_on_after",
+        "trio.fail_after",
+        "trio.move_on_after",
+    }
+)
+_SPAWN_METHODS = frozenset({"create_task", "start_soon", "start"})
+_FIRST_DONE = frozenset({"FIRST_COMPLETED", "FIRST_EXCEPTION"})
+
+
+@dataclass(frozen=True, eq=False)
+class ConcurrentSteps:
+    node: ast.Call  # the outermost combinator (for a block, the call in its `with` item)
+    combinator: str  # its qualified name
+    steps: int  # how many step calls it holds; MANY for a comprehension or a loop
+    racing: bool  # waits for the first to finish (Promise.any / Promise.race)
+    unit: CodeUnit
+
+
+def concurrent_steps(
+    unit: CodeUnit, scopes: ScopeTree, workflows: Workflows
+) -> list[ConcurrentSteps]:
+    counter = _StepCounter(unit, scopes, workflows)
+    found: list[ConcurrentSteps] = []
+    for scope in unit.scope.region_scopes():
+        for call in scope.calls:
+            finding = counter.combinator(call, scope)
+            if finding is not None:
+                found.append(finding)
+        for statement in scope.withs:
+            found.extend(counter.timeout_blocks(statement, scope))
+    return [f for f in found if not any(_inside(f.node, other.node) for other in found)]
+
+
+def _inside(node: ast.AST, other: ast.AST) -> bool:
+    if node is other:
+        return False
+    start = (node.lineno, node.col_offset)  # type: ignore[attr-defined]
+    end = (node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
+    other_start = (other.lineno, other.col_offset)  # type: ignore[attr-defined]
+    other_end = (other.end_lineno, other.end_col_offset)  # type: ignore[attr-defined]
+    return other_start <= start and end <= other_end  # type: ignore[operator]
+
+
+class _StepCounter:
+    def __init__(self, unit: CodeUnit, scopes: ScopeTree, workflows: Workflows) -> None:
+        self.unit = unit
+        self.scopes = scopes
+        self.workflows = workflows
+        self.loops = [loop for scope in unit.scope.region_scopes() for loop in scope.loops]
+
+    def combinator(self, call: ast.Call, scope: Scope) -> ConcurrentSteps | None:
+        qualified = self.scopes.qualified_name(call.func, scope)
+        if qualified in _PARALLEL:
+            steps = self.count_arguments(call, scope)
+            racing = qualified == "asyncio.wait" and self.waits_for_first(call, scope)
+            if steps >= (1 if racing else _PARALLEL_MINIMUM):
+                return ConcurrentSteps(call, qualified, steps, racing, self.unit)
+        elif qualified in _RACING:
+            steps = self.count_arguments(call, scope)
+            if steps:
+                return ConcurrentSteps(call, qualified, steps, True, self.unit)
+        elif qualified in _TASK_GROUPS:
+            steps = self.count_spawned(call, scope)
+            if steps >= _PARALLEL_MINIMUM:
+                return ConcurrentSteps(call, qualified, steps, False, self.unit)
+        return None
+
+    def timeout_blocks(
+        self, statement: ast.With | ast.AsyncWith, scope: Scope
+    ) -> Iterator[ConcurrentSteps]:
+        body = statement.body
+        start, end = (body[0].lineno, body[0].col_offset), (body[-1].end_lineno, 1 << 30)
+        holds_step = any(
+            start <= (call.lineno, call.col_offset) <= end  # type: ignore[operator]
+            and self.workflows.is_step_call_or_step_helper(call)
+            for region in self.unit.scope.region_scopes()
+            for call in region.calls
+        )
+        for item in statement.items:
+            expr = item.context_expr
+            if not isinstance(expr, ast.Call) or not holds_step:
+                continue
+            qualified = self.scopes.qualified_name(expr.func, scope)
+            if qualified in _TIMEOUT_BLOCKS:
+                yield ConcurrentSteps(expr, qualified, 1, True, self.unit)
+
+    def waits_for_first(self, call: ast.Call, scope: Scope) -> bool:
+        for keyword in call.keywords:
+            if keyword.arg == "return_when":
+                value = keyword.value
+                name = value.attr if isinstance(value, ast.Attribute) else getattr(value, "id", "")
+                return name in _FIRST_DONE
+        return False
+
+    def count_arguments(self, call: ast.Call, scope: Scope) -> int:
+        return min(MANY, sum(self.count(argument, scope) for argument in call.args))
+
+    def count(self, expr: ast.expr, scope: Scope) -> int:
+        """How many step calls an argument of a combinator holds."""
+        if isinstance(expr, ast.Call):
+            if self.workflows.is_step_call_or_step_helper(expr):
+                return 1
+            qualified = self.scopes.qualified_name(expr.func, scope)
+            if qualified in _TASK_WRAPPERS | _PARALLEL | _RACING:
+                return self.count_arguments(expr, scope)
+            return 0
+        if isinstance(expr, ast.Await | ast.Starred):
+            return self.count(expr.value, scope)
+        if isinstance(expr, ast.List | ast.Tuple | ast.Set):
+            return min(MANY, sum(self.count(element, scope) for element in expr.elts))
+        if isinstance(expr, ast.ListComp | ast.GeneratorExp | ast.SetComp):
+            inner = self.scopes.scope_of(expr) or scope
+            return MANY if self.count(expr.elt, inner) else 0
+        if isinstance(expr, ast.Name):
+            return self.count_list_variable(expr, scope)
+        return 0
+
+    def count_list_variable(self, name: ast.Name, scope: Scope) -> int:
+        """`tasks = [...]`, or `tasks = []` filled with `tasks.append(step)`."""
+        bound = self.scopes.single_value(name, scope)
+        if bound is None:
+            return 0
+        value, value_scope = bound
+        steps = self.count(value, value_scope)
+        for region in self.unit.scope.region_scopes():
+            for call in region.calls:
+                func = call.func
+                if (
+                    isinstance(func, ast.Attribute)
+                    and func.attr in ("append", "extend")
+                    and isinstance(func.value, ast.Name)
+                    and self.scopes.single_value(func.value, region) == bound
+                    and call.args
+                ):
+                    added = self.count(call.args[0], region)
+                    steps += MANY if added and self.in_loop(call) else added
+        return min(MANY, steps)
+
+    def count_spawned(self, group: ast.Call, scope: Scope) -> int:
+        """Steps started in `async with TaskGroup() as tg:` through `tg.create_task(...)`."""
+        steps = 0
+        for region in self.unit.scope.region_scopes():
+            for call in region.calls:
+                func = call.func
+                if not (isinstance(func, ast.Attribute) and func.attr in _SPAWN_METHODS):
+                    continue
+                bound = self.scopes.single_value(func.value, region)
+                if bound is None or bound[0] is not group or not call.args:
+                    continue
+                added = self.count_spawn_target(call, region)
+                steps += MANY if added and self.in_loop(call) else added
+        return min(MANY, steps)
+
+    def count_spawn_target(self, spawn: ast.Call, scope: Scope) -> int:
+        """`tg.create_task(context.run(...))` or `tg.start_soon(context.run, "name", fn)`."""
+        target = spawn.args[0]
+        if isinstance(target, ast.Attribute) and target.attr in self.workflows.step_methods:
+            return 1 if self.workflows.context_of(target.value, scope) else 0
+        return self.count(target, scope)
+
+    def in_loop(self, call: ast.Call) -> bool:
+        return any(_inside(call, loop) for loop in self.loops)

@@ -1,0 +1,445 @@
+"""Scopes, bindings and name resolution, computed in one traversal of the module.
+
+Each scope also records the calls and awaits that run in it (not in nested scopes), so the
+rest of the model reaches them without walking the tree again.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+_BUILTINS = frozenset(dir(builtins))
+
+
+class ScopeKind(enum.Enum):
+    MODULE = "module"
+    FUNCTION = "function"
+    LAMBDA = "lambda"
+    CLASS = "class"
+    COMPREHENSION = "comprehension"
+
+
+class BindingKind(enum.Enum):
+    IMPORT = "import"
+    FUNCTION = "function"
+    CLASS = "class"
+    PARAMETER = "parameter"
+    ASSIGNMENT = "assignment"
+    OTHER = "other"
+
+
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+ScopeNode = (
+    ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef | ast.expr
+)
+
+
+@dataclass(eq=False)
+class Binding:
+    name: str
+    kind: BindingKind
+    node: ast.AST
+    scope: Scope
+    qualified_name: str | None = None
+    # The bound expression of `name = value` and `with value as name`.
+    value: ast.expr | None = None
+
+    @property
+    def is_none_placeholder(self) -> bool:
+        """`name = None`, as in `try: import x` / `except ImportError: x = None`."""
+        return isinstance(self.value, ast.Constant) and self.value.value is None
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return (getattr(self.node, "lineno", 0), getattr(self.node, "col_offset", 0))
+
+
+@dataclass(eq=False)
+class Scope:
+    kind: ScopeKind
+    node: ScopeNode
+    parent: Scope | None
+    bindings: dict[str, list[Binding]] = field(default_factory=dict)
+    global_names: set[str] = field(default_factory=set)
+    nonlocal_names: set[str] = field(default_factory=set)
+    children: list[Scope] = field(default_factory=list)
+    calls: list[ast.Call] = field(default_factory=list)
+    awaits: list[ast.Await] = field(default_factory=list)
+    loops: list[ast.For | ast.AsyncFor | ast.While] = field(default_factory=list)
+    withs: list[ast.With | ast.AsyncWith] = field(default_factory=list)
+
+    def bind(self, binding: Binding) -> None:
+        self.bindings.setdefault(binding.name, []).append(binding)
+
+    @property
+    def function_scope(self) -> Scope:
+        """The nearest enclosing scope that is not a comprehension (where `:=` binds)."""
+        scope = self
+        while scope.kind is ScopeKind.COMPREHENSION and scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+    def region_scopes(self) -> Iterator[Scope]:
+        """This scope and its comprehensions: the code that runs when this scope runs."""
+        yield self
+        for child in self.children:
+            if child.kind is ScopeKind.COMPREHENSION:
+                yield from child.region_scopes()
+
+    def is_within(self, other: Scope) -> bool:
+        scope: Scope | None = self
+        while scope is not None:
+            if scope is other:
+                return True
+            scope = scope.parent
+        return False
+
+
+class ScopeTree:
+    """The scopes of one module and name resolution over them."""
+
+    def __init__(self, module: Scope, scopes: dict[ast.AST, Scope], imported: set[str]) -> None:
+        self.module = module
+        self.scopes = scopes
+        # Every module named by an import statement anywhere in the file.
+        self.imported_modules = imported
+        self._qualified_cache: dict[tuple[int, str], str | None] = {}
+
+    def scope_of(self, node: ast.AST) -> Scope | None:
+        return self.scopes.get(node)
+
+    def lookup(self, scope: Scope, name: str) -> list[Binding] | None:
+        """The bindings that `name` refers to when used in `scope`, per Python's rules."""
+        current: Scope | None = scope
+        enclosing = False
+        while current is not None:
+            if name in current.global_names:
+                return self.module.bindings.get(name)
+            visible = not (enclosing and current.kind is ScopeKind.CLASS)
+            if visible and name not in current.nonlocal_names:
+                bindings = current.bindings.get(name)
+                if bindings is not None:
+                    return bindings
+            enclosing = True
+            current = current.parent
+        return None
+
+    def qualified_name(self, expr: ast.AST, scope: Scope) -> str | None:
+        """`time.time` for `t.time` after `import time as t`; None when not an import."""
+        if isinstance(expr, ast.Attribute):
+            base = self.qualified_name(expr.value, scope)
+            return f"{base}.{expr.attr}" if base is not None else None
+        if isinstance(expr, ast.Name):
+            key = (id(scope), expr.id)
+            if key not in self._qualified_cache:
+                self._qualified_cache[key] = self._name_qualified_name(expr.id, scope)
+            return self._qualified_cache[key]
+        return None
+
+    def _name_qualified_name(self, name: str, scope: Scope) -> str | None:
+        bindings = self.lookup(scope, name)
+        if bindings is None:
+            return f"builtins.{name}" if name in _BUILTINS else None
+        qualified: str | None = None
+        for binding in bindings:
+            if binding.kind is BindingKind.IMPORT:
+                if qualified is not None and binding.qualified_name != qualified:
+                    return None
+                qualified = binding.qualified_name
+            elif not binding.is_none_placeholder:
+                return None
+        return qualified
+
+    def innermost(self, scope: Scope, node: ast.AST) -> Scope:
+        """The scope, at or inside `scope`, in which `node` appears."""
+        position = (node.lineno, node.col_offset)  # type: ignore[attr-defined]
+        for child in scope.children:
+            start = (child.node.lineno, child.node.col_offset)
+            end = (child.node.end_lineno, child.node.end_col_offset)
+            if start <= position < end:  # type: ignore[operator]
+                return self.innermost(child, node)
+        return scope
+
+    def resolve_function(self, expr: ast.expr, scope: Scope) -> FunctionNode | None:
+        """The def of the file that a name refers to, where that is certain.
+
+        Within one function a name may be redefined (`async def _step()` before each step);
+        the def that most recently precedes the use is the one that runs.
+        """
+        if not isinstance(expr, ast.Name):
+            return None
+        bindings = self.lookup(scope, expr.id)
+        if not bindings or any(b.kind is not BindingKind.FUNCTION for b in bindings):
+            return None
+        if bindings[0].scope is not scope.function_scope or len(bindings) == 1:
+            return bindings[-1].node  # type: ignore[return-value]
+        use = (expr.lineno, expr.col_offset)
+        preceding = [b for b in bindings if b.position < use]
+        return preceding[-1].node if preceding else None  # type: ignore[return-value]
+
+    def single_value(self, expr: ast.expr, scope: Scope) -> tuple[ast.expr, Scope] | None:
+        """The expression a name is bound to, when every binding of it binds that one value."""
+        if not isinstance(expr, ast.Name):
+            return None
+        bindings = self.lookup(scope, expr.id)
+        if not bindings:
+            return None
+        values = [b for b in bindings if not b.is_none_placeholder]
+        if len(values) != 1 or values[0].value is None:
+            return None
+        return values[0].value, values[0].scope
+
+
+def bind_module(tree: ast.Module) -> ScopeTree:
+    binder = _Binder(tree)
+    binder.visit_body(tree.body, binder.module)
+    return ScopeTree(binder.module, binder.scopes, binder.imported)
+
+
+class _Binder:
+    def __init__(self, tree: ast.Module) -> None:
+        self.module = Scope(ScopeKind.MODULE, tree, None)
+        self.scopes: dict[ast.AST, Scope] = {tree: self.module}
+        self.imported: set[str] = set()
+
+    def new_scope(self, kind: ScopeKind, node: ScopeNode, parent: Scope) -> Scope:
+        scope = Scope(kind, node, parent)
+        parent.children.append(scope)
+        self.scopes[node] = scope
+        return scope
+
+    def visit_body(self, body: list[ast.stmt], scope: Scope) -> None:
+        for statement in body:
+            self.visit(statement, scope)
+
+    def visit(self, node: ast.AST, scope: Scope) -> None:
+        handler = _HANDLERS.get(type(node))
+        if handler is not None:
+            handler(self, node, scope)
+            return
+        if isinstance(node, ast.Call):
+            scope.calls.append(node)
+        elif isinstance(node, ast.Await):
+            scope.awaits.append(node)
+        for child in ast.iter_child_nodes(node):
+            self.visit(child, scope)
+
+    def visit_all(self, nodes: list[ast.AST] | list[ast.expr], scope: Scope) -> None:
+        for node in nodes:
+            self.visit(node, scope)
+
+    def bind_target(self, target: ast.AST, scope: Scope, value: ast.expr | None) -> None:
+        """Bind the names of an assignment target; visit the expressions inside it."""
+        if isinstance(target, ast.Name):
+            scope.bind(Binding(target.id, BindingKind.ASSIGNMENT, target, scope, value=value))
+        elif isinstance(target, ast.Tuple | ast.List):
+            for element in target.elts:
+                self.bind_target(element, scope, None)
+        elif isinstance(target, ast.Starred):
+            self.bind_target(target.value, scope, None)
+        else:
+            self.visit(target, scope)
+
+    def visit_function(self, node: FunctionNode, scope: Scope) -> None:
+        self.visit_all(node.decorator_list, scope)
+        self.visit_arguments_outside(node.args, scope)
+        if node.returns is not None:
+            self.visit(node.returns, scope)
+        scope.bind(Binding(node.name, BindingKind.FUNCTION, node, scope))
+        inner = self.new_scope(ScopeKind.FUNCTION, node, scope)
+        self.bind_parameters(node.args, inner)
+        self.visit_body(node.body, inner)
+
+    def visit_lambda(self, node: ast.Lambda, scope: Scope) -> None:
+        self.visit_arguments_outside(node.args, scope)
+        inner = self.new_scope(ScopeKind.LAMBDA, node, scope)
+        self.bind_parameters(node.args, inner)
+        self.visit(node.body, inner)
+
+    def visit_arguments_outside(self, args: ast.arguments, scope: Scope) -> None:
+        """Defaults and annotations run in the enclosing scope."""
+        self.visit_all([d for d in (*args.defaults, *args.kw_defaults) if d is not None], scope)
+        for arg in all_parameters(args):
+            if arg.annotation is not None:
+                self.visit(arg.annotation, scope)
+
+    def bind_parameters(self, args: ast.arguments, scope: Scope) -> None:
+        for arg in all_parameters(args):
+            scope.bind(Binding(arg.arg, BindingKind.PARAMETER, arg, scope))
+
+    def visit_class(self, node: ast.ClassDef, scope: Scope) -> None:
+        self.visit_all(node.decorator_list, scope)
+        self.visit_all(node.bases, scope)
+        self.visit_all([keyword.value for keyword in node.keywords], scope)
+        scope.bind(Binding(node.name, BindingKind.CLASS, node, scope))
+        inner = self.new_scope(ScopeKind.CLASS, node, scope)
+        self.visit_body(node.body, inner)
+
+    def visit_comprehension(
+        self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, scope: Scope
+    ) -> None:
+        generators = node.generators
+        self.visit(generators[0].iter, scope)
+        inner = self.new_scope(ScopeKind.COMPREHENSION, node, scope)
+        for index, generator in enumerate(generators):
+            if index:
+                self.visit(generator.iter, inner)
+            self.bind_target(generator.target, inner, None)
+            self.visit_all(generator.ifs, inner)
+        if isinstance(node, ast.DictComp):
+            self.visit(node.key, inner)
+            self.visit(node.value, inner)
+        else:
+            self.visit(node.elt, inner)
+
+    def visit_import(self, node: ast.Import, scope: Scope) -> None:
+        for alias in node.names:
+            self.imported.add(alias.name)
+            if alias.asname:
+                bound, qualified = alias.asname, alias.name
+            else:
+                bound = qualified = alias.name.split(".", 1)[0]
+            scope.bind(Binding(bound, BindingKind.IMPORT, node, scope, qualified_name=qualified))
+
+    def visit_import_from(self, node: ast.ImportFrom, scope: Scope) -> None:
+        module = "." * node.level + (node.module or "")
+        self.imported.add(module)
+        for alias in node.names:
+            if alias.name == "*":
+                continue
+            self.imported.add(f"{module}.{alias.name}")
+            scope.bind(
+                Binding(
+                    alias.asname or alias.name,
+                    BindingKind.IMPORT,
+                    node,
+                    scope,
+                    qualified_name=f"{module}.{alias.name}",
+                )
+            )
+
+    def visit_assign(self, node: ast.Assign, scope: Scope) -> None:
+        self.visit(node.value, scope)
+        single = node.value if len(node.targets) == 1 else None
+        for target in node.targets:
+            self.bind_target(target, scope, single)
+
+    def visit_ann_assign(self, node: ast.AnnAssign, scope: Scope) -> None:
+        if node.value is not None:
+            self.visit(node.value, scope)
+        if scope.kind is ScopeKind.MODULE or scope.kind is ScopeKind.CLASS:
+            self.visit(node.annotation, scope)
+        if node.value is not None or scope.kind is ScopeKind.FUNCTION:
+            self.bind_target(node.target, scope, node.value)
+
+    def visit_aug_assign(self, node: ast.AugAssign, scope: Scope) -> None:
+        self.visit(node.value, scope)
+        if isinstance(node.target, ast.Name):
+            scope.bind(Binding(node.target.id, BindingKind.ASSIGNMENT, node.target, scope))
+        else:
+            self.visit(node.target, scope)
+
+    def visit_named_expr(self, node: ast.NamedExpr, scope: Scope) -> None:
+        self.visit(node.value, scope)
+        target_scope = scope.function_scope
+        target_scope.bind(
+            Binding(node.target.id, BindingKind.ASSIGNMENT, node.target, target_scope)
+        )
+
+    def visit_for(self, node: ast.For | ast.AsyncFor, scope: Scope) -> None:
+        scope.loops.append(node)
+        self.visit(node.iter, scope)
+        self.bind_target(node.target, scope, None)
+        self.visit_body(node.body, scope)
+        self.visit_body(node.orelse, scope)
+
+    def visit_while(self, node: ast.While, scope: Scope) -> None:
+        scope.loops.append(node)
+        self.visit(node.test, scope)
+        self.visit_body(node.body, scope)
+        self.visit_body(node.orelse, scope)
+
+    def visit_with(self, node: ast.With | ast.AsyncWith, scope: Scope) -> None:
+        scope.withs.append(node)
+        for item in node.items:
+            self.visit(item.context_expr, scope)
+            if item.optional_vars is not None:
+                self.bind_target(item.optional_vars, scope, item.context_expr)
+        self.visit_body(node.body, scope)
+
+    def visit_except_handler(self, node: ast.ExceptHandler, scope: Scope) -> None:
+        if node.type is not None:
+            self.visit(node.type, scope)
+        if node.name:
+            scope.bind(Binding(node.name, BindingKind.OTHER, node, scope))
+        self.visit_body(node.body, scope)
+
+    def visit_global(self, node: ast.Global, scope: Scope) -> None:
+        scope.global_names.update(node.names)
+
+    def visit_nonlocal(self, node: ast.Nonlocal, scope: Scope) -> None:
+        scope.nonlocal_names.update(node.names)
+
+    def visit_delete(self, node: ast.Delete, scope: Scope) -> None:
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                scope.bind(Binding(target.id, BindingKind.OTHER, target, scope))
+            else:
+                self.visit(target, scope)
+
+    def visit_capture_pattern(
+        self, node: ast.MatchAs | ast.MatchStar | ast.MatchMapping, scope: Scope
+    ) -> None:
+        name = node.rest if isinstance(node, ast.MatchMapping) else node.name
+        if name:
+            scope.bind(Binding(name, BindingKind.OTHER, node, scope))
+        for child in ast.iter_child_nodes(node):
+            self.visit(child, scope)
+
+
+_HANDLERS = {
+    ast.FunctionDef: _Binder.visit_function,
+    ast.AsyncFunctionDef: _Binder.visit_function,
+    ast.Lambda: _Binder.visit_lambda,
+    ast.ClassDef: _Binder.visit_class,
+    ast.ListComp: _Binder.visit_comprehension,
+    ast.SetComp: _Binder.visit_comprehension,
+    ast.GeneratorExp: _Binder.visit_comprehension,
+    ast.DictComp: _Binder.visit_comprehension,
+    ast.Import: _Binder.visit_import,
+    ast.ImportFrom: _Binder.visit_import_from,
+    ast.Assign: _Binder.visit_assign,
+    ast.AnnAssign: _Binder.visit_ann_assign,
+    ast.AugAssign: _Binder.visit_aug_assign,
+    ast.NamedExpr: _Binder.visit_named_expr,
+    ast.For: _Binder.visit_for,
+    ast.AsyncFor: _Binder.visit_for,
+    ast.While: _Binder.visit_while,
+    ast.With: _Binder.visit_with,
+    ast.AsyncWith: _Binder.visit_with,
+    ast.ExceptHandler: _Binder.visit_except_handler,
+    ast.Global: _Binder.visit_global,
+    ast.Nonlocal: _Binder.visit_nonlocal,
+    ast.Delete: _Binder.visit_delete,
+    ast.MatchAs: _Binder.visit_capture_pattern,
+    ast.MatchStar: _Binder.visit_capture_pattern,
+    ast.MatchMapping: _Binder.visit_capture_pattern,
+}
+
+
+def all_parameters(args: ast.arguments) -> list[ast.arg]:
+    parameters = [*args.posonlyargs, *args.args]
+    if args.vararg is not None:
+        parameters.append(args.vararg)
+    parameters.extend(args.kwonlyargs)
+    if args.kwarg is not None:
+        parameters.append(args.kwarg)
+    return parameters
+
+
+def positional_parameters(args: ast.arguments) -> list[ast.arg]:
+    return [*args.posonlyargs, *args.args]

@@ -1,0 +1,146 @@
+"""The semantic model of one file, computed once and queried by every rule."""
+
+from __future__ import annotations
+
+import ast
+from functools import cached_property
+
+from wfcheck import sdk
+from wfcheck.model.concurrency import ConcurrentSteps, concurrent_steps
+from wfcheck.model.flow import FlowFacts, OrchestrationFlow, SourceClassifier
+from wfcheck.model.scopes import ScopeTree, bind_module
+from wfcheck.model.sources import Origins, is_logging_call
+from wfcheck.model.steps import OuterWrite, outer_writes
+from wfcheck.model.workflows import CodeUnit, Region, WorkflowFunction, Workflows
+from wfcheck.settings import DetectionSettings
+from wfcheck.source import SourceText
+
+
+class SemanticModel:
+    def __init__(self, source: SourceText, tree: ast.Module, detection: DetectionSettings) -> None:
+        self.source = source
+        self.tree = tree
+        self.detection = detection
+        self.scopes: ScopeTree = bind_module(tree)
+        self.origins = Origins(self.scopes)
+        self.workflows = Workflows(self.scopes, detection)
+        self.is_workflow_file = detection.assume_workflows or self._imports_workflow_names()
+        if self.is_workflow_file:
+            self.workflows.discover()
+        self.classifier = SourceClassifier(self.scopes, self.origins, self.workflows, detection)
+
+    def _imports_workflow_names(self) -> bool:
+        modules = self.detection.module_names() | {sdk.SDK_MODULE}
+        return any(name.split(".", 1)[0] in modules for name in self.scopes.imported_modules)
+
+    def units(self, region: Region) -> list[CodeUnit]:
+        return list(self.workflows.units_of(region))
+
+    @property
+    def roots(self) -> list[WorkflowFunction]:
+        return self.workflows.roots
+
+    @cached_property
+    def flow(self) -> FlowFacts:
+        """Sources, decisions, early returns and step names of all orchestration code."""
+        facts = FlowFacts()
+        for unit in self.workflows.units_of(Region.ORCHESTRATION):
+            if self._may_hold_source(unit):
+                OrchestrationFlow(unit, self.classifier, facts).run()
+        return facts
+
+    def _may_hold_source(self, unit: CodeUnit) -> bool:
+        for scope in unit.scope.region_scopes():
+            awaited = {id(node.value) for node in scope.awaits}
+            for call in scope.calls:
+                if self.classifier.classify(call, scope, id(call) in awaited) is not None:
+                    return True
+        return False
+
+    @cached_property
+    def step_names(self) -> StepNameAllocator:
+        return StepNameAllocator(self.workflows)
+
+    @cached_property
+    def _parents(self) -> dict[ast.AST, ast.AST]:
+        return {child: node for node in ast.walk(self.tree) for child in ast.iter_child_nodes(node)}
+
+    def parent(self, node: ast.AST) -> ast.AST | None:
+        return self._parents.get(node)
+
+    @cached_property
+    def outer_writes(self) -> list[OuterWrite]:
+        return [
+            write
+            for unit in self.workflows.units_of(Region.STEP)
+            if unit.step_call is not None
+            for write in outer_writes(unit, self.scopes)
+        ]
+
+    @cached_property
+    def concurrent_steps(self) -> list[ConcurrentSteps]:
+        return [
+            finding
+            for unit in self.workflows.units_of(Region.ORCHESTRATION)
+            if unit.context.is_async
+            for finding in concurrent_steps(unit, self.scopes, self.workflows)
+        ]
+
+    def may_reach_step(self, workflow: WorkflowFunction) -> bool:
+        """A step call is reachable, or the context reaches code the analysis cannot see."""
+        units = [unit for unit in self.workflows.units if unit.workflow is workflow]
+        if self.workflows.reaches_step(workflow.node):
+            return True
+        return any(self._context_escapes(unit) for unit in units)
+
+    def _context_escapes(self, unit: CodeUnit) -> bool:
+        """The context is used other than through its attributes, helpers of the file or logs."""
+        parents = {
+            child: parent
+            for parent in ast.walk(unit.node)
+            for child in ast.iter_child_nodes(parent)
+        }
+        for node, parent in parents.items():
+            if not isinstance(node, ast.Name) or not isinstance(node.ctx, ast.Load):
+                continue
+            scope = self.scopes.innermost(unit.scope, node)
+            if self.workflows.context_of(node, scope) is None:
+                continue
+            if isinstance(parent, ast.Attribute):
+                if parent.attr in self.workflows.step_methods:
+                    return True  # a step call in code that is not analysed (a nested def)
+                continue
+            call = parent if isinstance(parent, ast.Call) else parents.get(parent)
+            if isinstance(call, ast.Call) and (
+                self.workflows.helper_call(call) or is_logging_call(call, self.origins, scope)
+            ):
+                continue
+            return True
+        return False
+
+
+class StepNameAllocator:
+    """Step names for fixes that add steps: unique within their workflow, numbered on collision."""
+
+    def __init__(self, workflows: Workflows) -> None:
+        self.workflows = workflows
+        self.taken: dict[WorkflowFunction, set[str]] = {}
+
+    def allocate(self, workflow: WorkflowFunction, base: str) -> str:
+        taken = self.taken.get(workflow)
+        if taken is None:
+            taken = self.taken[workflow] = self._literal_names(workflow)
+        name, number = base, 2
+        while name in taken:
+            name, number = f"{base}-{number}", number + 1
+        taken.add(name)
+        return name
+
+    def _literal_names(self, workflow: WorkflowFunction) -> set[str]:
+        return {
+            step.name.value
+            for unit in self.workflows.units
+            if unit.workflow is workflow
+            for step in unit.step_calls
+            if isinstance(step.name, ast.Constant) and isinstance(step.name.value, str)
+        }

@@ -1,0 +1,484 @@
+"""Which functions are workflow code, where their context is, and where their steps are.
+
+Discovery starts from the roots (route functions registered with the SDK, functions annotated
+with the context class), then follows the context: step functions handed to `context.run`
+become step code, functions of the file called with the context become workflow helpers whose
+region follows their callers'.
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from wfcheck import sdk
+from wfcheck.model.scopes import (
+    BindingKind,
+    FunctionNode,
+    Scope,
+    ScopeKind,
+    ScopeTree,
+    positional_parameters,
+)
+from wfcheck.settings import DetectionSettings
+
+
+class Region(enum.Enum):
+    ORCHESTRATION = "orchestration"  # re-runs on every call of the endpoint
+    STEP = "step"  # runs once; its result is recorded
+
+
+class UnitKind(enum.Enum):
+    ROUTE = "route"
+    ANNOTATED = "annotated"
+    HELPER = "helper"
+    STEP = "step"
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    """One workflow context: the parameter it arrives in and whether its methods are async."""
+
+    parameter: ast.arg
+    is_async: bool
+
+
+@dataclass(frozen=True)
+class Registration:
+    node: ast.expr  # the decorator or call that registers the route
+    adapter: str  # qualified name of the Serve class, serve function or configured decorator
+    is_async: bool | None  # None: the adapter does not decide (configured decorators)
+
+
+@dataclass(eq=False)
+class WorkflowFunction:
+    node: FunctionNode
+    context: Context
+    registration: Registration | None
+
+    @property
+    def is_route(self) -> bool:
+        return self.registration is not None
+
+
+@dataclass(eq=False)
+class StepFunction:
+    node: FunctionNode | ast.Lambda
+    via_partial: bool = False
+
+
+@dataclass(eq=False)
+class StepCall:
+    node: ast.Call
+    method: str
+    context: Context
+    unit: CodeUnit
+    name: ast.expr | None
+    function: ast.expr | None
+    step_function: StepFunction | None
+
+    @property
+    def label(self) -> str:
+        """`'charge'` for a literal name, else the step function's name."""
+        if isinstance(self.name, ast.Constant) and isinstance(self.name.value, str):
+            return repr(self.name.value)
+        node = self.step_function.node if self.step_function else None
+        return getattr(node, "name", "<lambda>")
+
+
+@dataclass(eq=False)
+class HelperCall:
+    node: ast.Call
+    helper: FunctionNode
+    unit: CodeUnit
+
+
+@dataclass(eq=False)
+class CodeUnit:
+    """The body of one function analysed as workflow code, in one region."""
+
+    node: FunctionNode | ast.Lambda
+    scope: Scope
+    region: Region
+    kind: UnitKind
+    context: Context
+    workflow: WorkflowFunction
+    step_calls: list[StepCall] = field(default_factory=list)
+    helper_calls: list[HelperCall] = field(default_factory=list)
+    # For step units: the step call whose step function this is.
+    step_call: StepCall | None = None
+
+    @property
+    def name(self) -> str:
+        return getattr(self.node, "name", "<lambda>")
+
+    def calls(self) -> Iterator[ast.Call]:
+        for scope in self.scope.region_scopes():
+            yield from scope.calls
+
+
+class Workflows:
+    """Discovery of workflow code in one module."""
+
+    def __init__(self, scopes: ScopeTree, detection: DetectionSettings) -> None:
+        self.scopes = scopes
+        self.detection = detection
+        self.step_methods = sdk.STEP_METHODS & detection.sdk_methods
+        self.context_types = sdk.CONTEXT_CLASSES | detection.context_types
+        self.roots: list[WorkflowFunction] = []
+        self.units: list[CodeUnit] = []
+        self.failure_functions: set[FunctionNode] = set()
+        self._contexts: dict[ast.arg, Context] = {}
+        self._units_by_key: dict[tuple[int, Region], CodeUnit] = {}
+        self._step_calls: dict[ast.Call, StepCall] = {}
+        self._helper_calls: dict[ast.Call, HelperCall] = {}
+        self._reaches_step: dict[FunctionNode, bool] = {}
+
+    # Queries used by the rest of the model and by rules.
+
+    def context_of(self, expr: ast.expr, scope: Scope, depth: int = 0) -> Context | None:
+        """The context that `expr` evaluates to: a context parameter or an alias of one."""
+        if not isinstance(expr, ast.Name) or depth > 4:
+            return None
+        bindings = self.scopes.lookup(scope, expr.id)
+        if not bindings:
+            return None
+        found: Context | None = None
+        for binding in bindings:
+            if binding.kind is BindingKind.PARAMETER:
+                context = self._contexts.get(binding.node)  # type: ignore[arg-type]
+            elif binding.kind is BindingKind.ASSIGNMENT and isinstance(binding.value, ast.Name):
+                context = self.context_of(binding.value, binding.scope, depth + 1)
+            else:
+                context = None
+            if context is None or (found is not None and found is not context):
+                return None
+            found = context
+        return found
+
+    def step_call(self, call: ast.Call) -> StepCall | None:
+        return self._step_calls.get(call)
+
+    def helper_call(self, call: ast.Call) -> HelperCall | None:
+        return self._helper_calls.get(call)
+
+    def units_of(self, region: Region) -> Iterator[CodeUnit]:
+        return (unit for unit in self.units if unit.region is region)
+
+    def reaches_step(self, function: FunctionNode | ast.Lambda) -> bool:
+        """Whether a step call is made in the function or in the helpers it calls."""
+        if isinstance(function, ast.Lambda):
+            return any(self._step_calls.get(call) for call in self._calls_of(function))
+        if function not in self._reaches_step:
+            self._reaches_step[function] = False  # recursion: assume not until shown
+            self._reaches_step[function] = any(
+                call in self._step_calls
+                or (
+                    (helper := self._helper_calls.get(call)) is not None
+                    and self.reaches_step(helper.helper)
+                )
+                for call in self._calls_of(function)
+            )
+        return self._reaches_step[function]
+
+    def is_step_call_or_step_helper(self, call: ast.Call) -> bool:
+        if call in self._step_calls:
+            return True
+        helper = self._helper_calls.get(call)
+        return helper is not None and self.reaches_step(helper.helper)
+
+    def _calls_of(self, function: FunctionNode | ast.Lambda) -> Iterator[ast.Call]:
+        scope = self.scopes.scope_of(function)
+        if scope is not None:
+            for region_scope in scope.region_scopes():
+                yield from region_scope.calls
+
+    # Discovery.
+
+    def discover(self) -> None:
+        registrations = self._find_registrations()
+        for function, registration in registrations.items():
+            self._add_root(function, registration)
+        for scope in self.scopes.scopes.values():
+            function = scope.node
+            if scope.kind is not ScopeKind.FUNCTION or function in registrations:
+                continue
+            assert isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+            if function in self.failure_functions:
+                continue
+            parameter = self._annotated_context_parameter(function, scope.parent)
+            if parameter is None and self.detection.assume_workflows:
+                parameters = positional_parameters(function.args)
+                parameter = parameters[0] if parameters else None
+            if parameter is not None:
+                self._add_workflow(function, parameter, None)
+        self._expand()
+        self._demote_called_annotated_functions()
+
+    def _demote_called_annotated_functions(self) -> None:
+        """An annotated function called with the context is a helper, in its callers' region."""
+        caller_regions: dict[FunctionNode, set[Region]] = {}
+        for helper_call in self._helper_calls.values():
+            caller_regions.setdefault(helper_call.helper, set()).add(helper_call.unit.region)
+        for unit in list(self.units):
+            regions = caller_regions.get(unit.node)  # type: ignore[call-overload]
+            if unit.kind is not UnitKind.ANNOTATED or regions is None:
+                continue
+            if Region.ORCHESTRATION in regions:
+                unit.kind = UnitKind.HELPER
+            else:
+                self.units.remove(unit)
+
+    def _add_root(self, function: FunctionNode, registration: Registration) -> None:
+        if function in self.failure_functions:
+            return
+        parameters = positional_parameters(function.args)
+        if parameters:
+            self._add_workflow(function, parameters[0], registration)
+
+    def _add_workflow(
+        self, function: FunctionNode, parameter: ast.arg, registration: Registration | None
+    ) -> None:
+        is_async = isinstance(function, ast.AsyncFunctionDef)
+        if registration is not None and registration.is_async is not None:
+            is_async = registration.is_async
+        context = Context(parameter, is_async)
+        self._contexts[parameter] = context
+        workflow = WorkflowFunction(function, context, registration)
+        self.roots.append(workflow)
+        kind = UnitKind.ROUTE if registration is not None else UnitKind.ANNOTATED
+        self._add_unit(function, Region.ORCHESTRATION, kind, context=context, workflow=workflow)
+
+    def _add_unit(
+        self,
+        node: FunctionNode | ast.Lambda,
+        region: Region,
+        kind: UnitKind,
+        *,
+        context: Context,
+        workflow: WorkflowFunction,
+        step_call: StepCall | None = None,
+    ) -> None:
+        key = (id(node), region)
+        scope = self.scopes.scope_of(node)
+        if key in self._units_by_key or scope is None:
+            return
+        unit = CodeUnit(node, scope, region, kind, context, workflow, step_call=step_call)
+        self._units_by_key[key] = unit
+        self.units.append(unit)
+
+    def _expand(self) -> None:
+        """Scan every unit, adding the step functions and helpers it reaches as units."""
+        index = 0
+        while index < len(self.units):
+            self._scan(self.units[index])
+            index += 1
+
+    def _scan(self, unit: CodeUnit) -> None:
+        for scope in unit.scope.region_scopes():
+            for call in scope.calls:
+                if not self._scan_step_call(unit, scope, call):
+                    self._scan_helper_call(unit, scope, call)
+
+    def _scan_step_call(self, unit: CodeUnit, scope: Scope, call: ast.Call) -> bool:
+        func = call.func
+        if not isinstance(func, ast.Attribute) or func.attr not in self.step_methods:
+            return False
+        context = self.context_of(func.value, scope)
+        if context is None:
+            return False
+        name = _argument(call, 0, sdk.STEP_NAME_PARAMETER)
+        function = _argument(call, 1, sdk.STEP_FUNCTION_PARAMETER) if func.attr == "run" else None
+        step = StepCall(call, func.attr, context, unit, name, function, None)
+        if function is not None:
+            step.step_function = self._resolve_step_function(function, scope)
+        self._step_calls[call] = step
+        unit.step_calls.append(step)
+        if step.step_function is not None:
+            self._add_unit(
+                step.step_function.node,
+                Region.STEP,
+                UnitKind.STEP,
+                context=context,
+                workflow=unit.workflow,
+                step_call=step,
+            )
+        return True
+
+    def _resolve_step_function(self, expr: ast.expr, scope: Scope) -> StepFunction | None:
+        if isinstance(expr, ast.Lambda):
+            return StepFunction(expr)
+        if isinstance(expr, ast.Call) and self.scopes.qualified_name(expr.func, scope) == (
+            "functools.partial"
+        ):
+            target = self.scopes.resolve_function(expr.args[0], scope) if expr.args else None
+            return StepFunction(target, via_partial=True) if target is not None else None
+        target = self.scopes.resolve_function(expr, scope)
+        return StepFunction(target) if target is not None else None
+
+    def _scan_helper_call(self, unit: CodeUnit, scope: Scope, call: ast.Call) -> None:
+        helper = self.scopes.resolve_function(call.func, scope)
+        if helper is None or helper in self.failure_functions:
+            return
+        parameter, context = self._context_argument(call, helper, scope)
+        if context is None and self._uses_context_by_closure(helper, unit):
+            context = unit.context
+        if context is None:
+            return
+        if parameter is not None:
+            self._contexts.setdefault(parameter, context)
+        helper_call = HelperCall(call, helper, unit)
+        self._helper_calls[call] = helper_call
+        unit.helper_calls.append(helper_call)
+        self._add_unit(
+            helper, unit.region, UnitKind.HELPER, context=context, workflow=unit.workflow
+        )
+
+    def _context_argument(
+        self, call: ast.Call, helper: FunctionNode, scope: Scope
+    ) -> tuple[ast.arg | None, Context | None]:
+        """The helper's parameter that receives the context, and that context."""
+        parameters = positional_parameters(helper.args)
+        for index, argument in enumerate(call.args):
+            if isinstance(argument, ast.Starred):
+                break
+            context = self.context_of(argument, scope)
+            if context is not None:
+                return (parameters[index] if index < len(parameters) else None), context
+        by_name = {p.arg: p for p in (*parameters, *helper.args.kwonlyargs)}
+        for keyword in call.keywords:
+            context = self.context_of(keyword.value, scope) if keyword.arg else None
+            if context is not None:
+                return by_name.get(keyword.arg or ""), context
+        return None, None
+
+    def _uses_context_by_closure(self, helper: FunctionNode, unit: CodeUnit) -> bool:
+        """A def nested in workflow code that reads the enclosing context (`await do_steps()`)."""
+        helper_scope = self.scopes.scope_of(helper)
+        if helper_scope is None or not helper_scope.is_within(unit.scope):
+            return False
+        parameter_name = unit.context.parameter.arg
+        for node in ast.walk(helper):
+            if isinstance(node, ast.Name) and node.id == parameter_name:
+                scope = self.scopes.innermost(helper_scope, node)
+                if self.context_of(node, scope) is unit.context:
+                    return True
+        return False
+
+    # Roots.
+
+    def _find_registrations(self) -> dict[FunctionNode, Registration]:
+        registrations: dict[FunctionNode, Registration] = {}
+        for scope in self.scopes.scopes.values():
+            node = scope.node
+            if scope.kind is ScopeKind.FUNCTION and scope.parent is not None:
+                assert isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                for decorator in node.decorator_list:
+                    registration = self._registration(decorator, scope.parent)
+                    if registration is not None:
+                        registrations[node] = registration
+            for call in scope.calls:
+                self._call_registration(call, scope, registrations)
+        return registrations
+
+    def _call_registration(
+        self, call: ast.Call, scope: Scope, registrations: dict[FunctionNode, Registration]
+    ) -> None:
+        """`serve.post(path)(fn)`, `serve(fn)`, `async_serve(fn)`; collects failure functions."""
+        if isinstance(call.func, ast.Call):
+            registration = self._registration(call.func, scope)
+            target = call.args[0] if call.args else None
+        else:
+            qualified = self.scopes.qualified_name(call.func, scope)
+            is_async = sdk.SERVE_FUNCTIONS.get(qualified or "")
+            if is_async is None:
+                return
+            registration = Registration(call, qualified or "", is_async)
+            target = _argument(call, 0, "route_function")
+            self._collect_failure_function(call, scope)
+        if registration is None or target is None:
+            return
+        function = self.scopes.resolve_function(target, scope)
+        if function is not None:
+            registrations.setdefault(function, registration)
+
+    def _registration(self, decorator: ast.expr, scope: Scope) -> Registration | None:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        qualified = self.scopes.qualified_name(target, scope)
+        if qualified is not None and qualified in self.detection.registration_decorators:
+            return Registration(decorator, qualified, None)
+        if not isinstance(decorator, ast.Call) or not isinstance(target, ast.Attribute):
+            return None
+        serve_class = self._serve_class(target.value, scope)
+        if serve_class is None:
+            return None
+        method, is_async = sdk.SERVE_CLASSES[serve_class]
+        if target.attr != method:
+            return None
+        self._collect_failure_function(decorator, scope)
+        return Registration(decorator, serve_class, is_async)
+
+    def _serve_class(self, expr: ast.expr, scope: Scope) -> str | None:
+        """The Serve class of `Serve(app)`, of a name bound to it, or of `serve: Serve`."""
+        if isinstance(expr, ast.Call):
+            qualified = self.scopes.qualified_name(expr.func, scope)
+            return qualified if qualified in sdk.SERVE_CLASSES else None
+        if not isinstance(expr, ast.Name):
+            return None
+        bound = self.scopes.single_value(expr, scope)
+        if bound is not None:
+            return self._serve_class(*bound)
+        for binding in self.scopes.lookup(scope, expr.id) or ():
+            if binding.kind is BindingKind.PARAMETER:
+                annotation = binding.node.annotation  # type: ignore[attr-defined]
+                parent = binding.scope.parent or binding.scope
+                qualified = self.annotation_name(annotation, parent)
+                if qualified in sdk.SERVE_CLASSES:
+                    return qualified
+        return None
+
+    def _collect_failure_function(self, call: ast.Call, scope: Scope) -> None:
+        for keyword in call.keywords:
+            if keyword.arg == sdk.FAILURE_FUNCTION_OPTION:
+                function = self.scopes.resolve_function(keyword.value, scope)
+                if function is not None:
+                    self.failure_functions.add(function)
+
+    def _annotated_context_parameter(
+        self, function: FunctionNode, scope: Scope | None
+    ) -> ast.arg | None:
+        if scope is None:
+            return None
+        args = function.args
+        for parameter in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+            if self.annotation_name(parameter.annotation, scope) in self.context_types:
+                return parameter
+        return None
+
+    def annotation_name(self, annotation: ast.expr | None, scope: Scope) -> str | None:
+        """Qualified name of an annotation: `X`, `X[T]`, `"X[T]"`, `mod.X`."""
+        if annotation is None:
+            return None
+        if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+            try:
+                annotation = ast.parse(annotation.value.strip(), mode="eval").body
+            except SyntaxError:
+                return None
+        if isinstance(annotation, ast.Subscript):
+            annotation = annotation.value
+        return self.scopes.qualified_name(annotation, scope)
+
+
+def _argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
+    """The argument passed at position `index` or as `keyword=`."""
+    for position, argument in enumerate(call.args):
+        if isinstance(argument, ast.Starred):
+            return None
+        if position == index:
+            return argument
+    for item in call.keywords:
+        if item.arg == keyword:
+            return item.value
+    return None

@@ -1,0 +1,108 @@
+"""What UWF101 to UWF103 share: a source in orchestration code, and the wrap-in-a-step fix."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix
+from wfcheck.fixes import reference, replace
+from wfcheck.model.flow import SourceUse
+from wfcheck.model.semantic import SemanticModel
+from wfcheck.model.sources import ResultKind, SourceKind
+from wfcheck.rule import Rule
+
+# How a result that json.dumps rejects is carried through the step: (inside, outside).
+_ROUND_TRIPS = {
+    ResultKind.DATETIME: ("{}.isoformat()", "datetime.datetime.fromisoformat"),
+    ResultKind.DATE: ("{}.isoformat()", "datetime.date.fromisoformat"),
+    ResultKind.UUID: ("str({})", "uuid.UUID"),
+    ResultKind.BYTES: ("{}.hex()", "builtins.bytes.fromhex"),
+}
+
+
+class SourceOutsideStep(Rule):
+    kind: ClassVar[SourceKind]
+    consequence: ClassVar[str]
+
+    def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
+        for use in model.flow.sources:
+            if use.kind is self.kind:
+                context = use.unit.context.parameter.arg
+                message = (
+                    f"{use.callee}() runs outside a step and {self.consequence}; "
+                    f"move it into {context}.run"
+                )
+                yield self.diagnostic(model, use.call, message, fix=wrap_in_step(model, use))
+
+
+def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
+    """`await context.run("<workflow>-<what>", lambda: <source>)` in place of the source."""
+    unit = use.unit
+    context = unit.context
+    scope = model.scopes.innermost(unit.scope, use.call)
+    if (
+        use.in_step_name
+        or scope is not unit.scope
+        or use.spec.result is ResultKind.NOT_SERIALIZABLE
+        or (context.is_async and not isinstance(unit.node, ast.AsyncFunctionDef))
+        or _inside_other_source(model, use)
+        or model.workflows.context_of(ast.Name(id=context.parameter.arg), scope) is not context
+    ):
+        return None
+    source = model.source
+    inner = source.segment(use.call)
+    if "\n" in inner:
+        return None
+    edits: tuple[Edit, ...] = ()
+    outer = "{}"
+    round_trip = _ROUND_TRIPS.get(use.spec.result)
+    if round_trip is not None:
+        inside, converter = round_trip
+        found = reference(converter, scope, model.scopes, source)
+        if found is None:
+            return None
+        converter_text, edits = found
+        inner = inside.format(inner)
+        outer = converter_text + "({})"
+    name = model.step_names.allocate(unit.workflow, _step_name(unit.workflow.node.name, use))
+    step = f'{context.parameter.arg}.run("{name}", lambda: {inner})'
+    if context.is_async:
+        step = f"await {step}"
+        if round_trip is None and _needs_parentheses(model, use):
+            step = f"({step})"
+    edit = replace(source, use.expression, outer.format(step))
+    title = f"Wrap {use.callee}() in a step"
+    return Fix(title, (edit, *edits), Applicability.UNSAFE)
+
+
+def _step_name(workflow: str, use: SourceUse) -> str:
+    func = use.call.func
+    what = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "value")
+    return "-".join(part for part in re.split(r"[_\W]+", f"{workflow}-{what}".lower()) if part)
+
+
+def _inside_other_source(model: SemanticModel, use: SourceUse) -> bool:
+    """A source inside another source's expression: the outer one's fix moves both."""
+    here = model.source.node_range(use.expression)
+    return any(
+        other is not use and model.source.node_range(other.expression).contains(here)
+        for other in model.flow.sources
+    )
+
+
+def _needs_parentheses(model: SemanticModel, use: SourceUse) -> bool:
+    """`await x` binds less tightly than `.attr`, `[i]`, a call and the base of `**`."""
+    parent = model.parent(use.expression)
+    expression = use.expression
+    return (
+        (isinstance(parent, ast.Attribute | ast.Subscript) and parent.value is expression)
+        or (isinstance(parent, ast.Call) and parent.func is expression)
+        or (
+            isinstance(parent, ast.BinOp)
+            and isinstance(parent.op, ast.Pow)
+            and parent.left is expression
+        )
+    )

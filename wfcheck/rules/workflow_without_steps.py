@@ -1,0 +1,61 @@
+"""## What it does
+Checks for route functions registered with the SDK from which no step call is reachable,
+directly or through workflow helpers of the same file.
+
+## Why is this bad?
+Before every run the SDK makes a dry run of the route function that stops at the first step;
+that is how it authenticates the request. A workflow without a step returns from the dry run,
+and every call is answered with HTTP 400 "Failed to authenticate Workflow request". Even a
+placeholder implementation needs one step.
+
+A route that hands its context to code the analysis cannot see (a function imported from
+another module, a method) is assumed to reach a step and is not reported.
+
+## Example
+```python
+@serve.post("/api/example")
+async def example(context: AsyncWorkflowContext[str]) -> None:
+    print("Processing input:", context.request_payload)
+```
+
+Use instead:
+```python
+@serve.post("/api/example")
+async def example(context: AsyncWorkflowContext[str]) -> None:
+    async def _dummy_step() -> None:
+        return
+
+    await context.run("dummy-step", _dummy_step)
+```
+
+## Fix safety
+No fix yet.
+
+## References
+- [Upstash Workflow: Caveats](https://upstash.com/docs/workflow/basics/caveats)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wfcheck.diagnostics import Diagnostic, Severity
+from wfcheck.model.semantic import SemanticModel
+from wfcheck.rule import Rule
+
+
+class WorkflowWithoutSteps(Rule):
+    code = "UWF301"
+    name = "workflow-without-steps"
+    severity = Severity.ERROR
+
+    def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
+        for workflow in model.roots:
+            if not workflow.is_route or model.may_reach_step(workflow):
+                continue
+            context = workflow.context.parameter.arg
+            message = (
+                f"workflow '{workflow.node.name}' never calls a step, so every call fails with "
+                f'"Failed to authenticate Workflow request"; add at least one {context}.run'
+            )
+            yield self.diagnostic(model, model.source.name_range(workflow.node), message)

@@ -1,0 +1,80 @@
+"""Settings that every surface builds the same way: rule selection and detection settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from wfcheck.sdk import SDK_2_0_0_METHODS
+
+
+class SettingsError(ValueError):
+    """A setting has a wrong value; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """Ruff's selection semantics over rule codes.
+
+    A selector is a code prefix (`UWF`, `UWF1`, `UWF101`) or `ALL`. A rule is enabled when
+    the most specific selector in `select` + `extend_select` that matches it is more specific
+    than the most specific matching selector in `ignore`. Opt-in rules are matched only by
+    their full code, so `select = ["UWF"]` (or flake8's default) does not turn them on.
+    """
+
+    select: tuple[str, ...] = ("UWF",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+
+    def is_enabled(self, code: str, *, opt_in: bool) -> bool:
+        chosen = _specificity(code, (*self.select, *self.extend_select), opt_in=opt_in)
+        return chosen > _specificity(code, self.ignore, opt_in=False)
+
+    def validate(self, known_codes: Iterable[str]) -> None:
+        codes = tuple(known_codes)
+        for key, selectors in (
+            ("select", self.select),
+            ("ignore", self.ignore),
+            ("extend-select", self.extend_select),
+        ):
+            for selector in selectors:
+                if selector != "ALL" and not any(code.startswith(selector) for code in codes):
+                    raise SettingsError(f"{key}: unknown rule selector {selector!r}")
+
+
+def _specificity(code: str, selectors: Iterable[str], *, opt_in: bool) -> int:
+    """Length of the longest selector matching `code` (0 when none matches)."""
+    best = 0
+    for selector in selectors:
+        general = selector == "ALL" or code.startswith(selector)
+        if selector == code or (general and not opt_in):
+            best = max(best, 1 if selector == "ALL" else len(selector) + 1)
+    return best
+
+
+@dataclass(frozen=True)
+class DetectionSettings:
+    """What counts as workflow code and as a non-deterministic source.
+
+    Names are qualified names (`myapp.workflows.WorkflowCtx`), resolved through imports.
+    """
+
+    context_types: frozenset[str] = frozenset()
+    registration_decorators: frozenset[str] = frozenset()
+    deterministic_functions: frozenset[str] = frozenset()
+    nondeterministic_functions: frozenset[str] = frozenset()
+    sdk_methods: frozenset[str] = SDK_2_0_0_METHODS
+    # Every module is treated as importing the SDK and every function with a first parameter
+    # as a workflow: runs the whole model over code that never uses the SDK (robustness tests).
+    assume_workflows: bool = False
+
+    def module_names(self) -> frozenset[str]:
+        """Top-level modules whose import opens the workflow gate, besides the SDK."""
+        configured = self.context_types | self.registration_decorators
+        return frozenset(name.split(".", 1)[0] for name in configured)
+
+
+@dataclass(frozen=True)
+class Settings:
+    selection: RuleSelection = field(default_factory=RuleSelection)
+    detection: DetectionSettings = field(default_factory=DetectionSettings)

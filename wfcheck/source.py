@@ -1,0 +1,83 @@
+"""Source text with the position conversions that `ast` needs.
+
+`ast` reports columns as UTF-8 byte offsets into a line; diagnostics count characters.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from functools import cached_property
+
+from wfcheck.diagnostics import Position, Range
+
+# Python's tokenizer ends lines at \r\n, \r and \n only (not at \f or \u2028 as splitlines does).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+class SourceText:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The lines without their line endings; lines[0] is line 1."""
+        return _LINE_END.split(self.text)
+
+    @cached_property
+    def _line_offsets(self) -> list[int]:
+        """Character offset in `text` where each line starts."""
+        offsets = [0]
+        offsets.extend(match.end() for match in _LINE_END.finditer(self.text))
+        return offsets
+
+    def line(self, number: int) -> str:
+        """Line `number` (1-based), or "" past the end."""
+        lines = self.lines
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def char_column(self, line: int, byte_column: int) -> int:
+        text = self.line(line)
+        if text.isascii():
+            return byte_column
+        return len(text.encode("utf-8")[:byte_column].decode("utf-8", errors="replace"))
+
+    def position(self, line: int, byte_column: int) -> Position:
+        return Position(line, self.char_column(line, byte_column))
+
+    def node_range(self, node: ast.AST) -> Range:
+        start = self.position(node.lineno, node.col_offset)
+        end_line = node.end_lineno or node.lineno
+        end_col = node.end_col_offset if node.end_col_offset is not None else node.col_offset
+        return Range(start, self.position(end_line, end_col))
+
+    def offset(self, position: Position) -> int:
+        """Character offset in `text` of a position."""
+        offsets = self._line_offsets
+        if position.line > len(offsets):
+            return len(self.text)
+        return offsets[position.line - 1] + position.column
+
+    def slice(self, range_: Range) -> str:
+        return self.text[self.offset(range_.start) : self.offset(range_.end)]
+
+    def segment(self, node: ast.AST) -> str:
+        return self.slice(self.node_range(node))
+
+    def line_indent(self, line: int) -> str:
+        text = self.line(line)
+        return text[: len(text) - len(text.lstrip(" \t"))]
+
+    def newline(self) -> str:
+        match = _LINE_END.search(self.text)
+        return match.group() if match else "\n"
+
+    def name_range(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> Range:
+        """The range of the name in `def name(` or `class name`."""
+        text = self.line(node.lineno)
+        start_char = self.char_column(node.lineno, node.col_offset)
+        match = re.compile(r"(?:async\s+)?(?:def|class)\s+").match(text, start_char)
+        if match is None or not text.startswith(node.name, match.end()):
+            return self.node_range(node)
+        start = Position(node.lineno, match.end())
+        return Range(start, Position(node.lineno, match.end() + len(node.name)))

@@ -1,0 +1,1 @@
+"""The wfcheck language server (see issue 5); empty for now."""
