@@ -10,6 +10,7 @@ from pathlib import Path
 
 from wfcheck import __version__
 from wfcheck.discovery import InputError, discover, read_source
+from wfcheck.docs import rule_markdown
 from wfcheck.engine import FileReport, check_source
 from wfcheck.rules import ALL_RULES, RULES_BY_CODE
 from wfcheck.settings import RuleSelection, Settings, SettingsError
@@ -121,10 +122,5 @@ def _rule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         known = ", ".join(RULES_BY_CODE)
         problem = f"unknown rule {args.code!r}" if args.code else "give a rule code or --all"
         parser.error(f"{problem} (rules: {known})")
-    for index, rule in enumerate(rules):
-        if index:
-            print()
-        print(f"# {rule.name} ({rule.code})\n")
-        print(f"Severity: {rule.severity.value}{', opt-in' if rule.opt_in else ''}\n")
-        print(rule.documentation())
+    print("\n".join(rule_markdown(rule) for rule in rules), end="")
     return EXIT_CLEAN

@@ -106,9 +106,14 @@ def read_source(path: Path) -> str:
 
 def decode_source(data: bytes, name: str) -> str:
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError as error:
+            # Bytes that are not UTF-8 on the first lines: say so rather than blame a cookie.
+            data.decode("utf-8")
+            raise InputError(name, f"cannot read the encoding: {error}") from error
         return data.decode(encoding)
-    except (SyntaxError, LookupError) as error:
+    except LookupError as error:
         raise InputError(name, f"cannot read the encoding: {error}") from error
     except UnicodeDecodeError as error:
         raise InputError(

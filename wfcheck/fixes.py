@@ -44,7 +44,7 @@ def reference(
     after `import datetime as dt`, and `datetime.datetime` with a new `import datetime`
     where the module's name is free. None when no text is certain to mean it.
     """
-    candidates = []
+    candidates = [qualified.removeprefix("builtins.")] if qualified.startswith("builtins.") else []
     for bindings in scopes.module.bindings.values():
         for binding in bindings:
             bound = binding.qualified_name

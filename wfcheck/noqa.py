@@ -53,7 +53,7 @@ def parse_exemptions(source: SourceText, *, line_level: bool = True) -> Exemptio
         file_match = _FILE.match(text)
         if file_match:
             if file_match["tool"].lower() == "flake8" and file_match["codes"]:
-                continue  # flake8 ignores `# flake8: noqa: CODES`
+                continue  # flake8 ignores its file-level directive when it lists codes
             file_exempt = True
             codes = _codes(file_match["codes"])
             if codes is ALL:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wfcheck.model.scopes import Scope, ScopeTree
-from wfcheck.model.workflows import CodeUnit, Workflows
+from wfcheck.model.workflows import Workflows
 
 # A comprehension or a loop makes as many steps as it iterates: "two or more".
 MANY = 1 << 20
@@ -16,6 +16,7 @@ _PARALLEL_MINIMUM = 2
 _PARALLEL = frozenset({"asyncio.gather", "asyncio.wait"})
 _RACING = frozenset({"asyncio.as_completed", "asyncio.wait_for"})
 _TASK_WRAPPERS = frozenset({"asyncio.create_task", "asyncio.ensure_future", "asyncio.shield"})
+_COMBINATORS = _PARALLEL | _RACING | _TASK_WRAPPERS
 _TASK_GROUPS = frozenset({"asyncio.TaskGroup", "anyio.create_task_group", "trio.open_nursery"})
 _TIMEOUT_BLOCKS = frozenset(
     {
@@ -33,44 +34,50 @@ _FIRST_DONE = frozenset({"FIRST_COMPLETED", "FIRST_EXCEPTION"})
 
 @dataclass(frozen=True, eq=False)
 class ConcurrentSteps:
-    node: ast.Call  # the outermost combinator (for a block, the call in its `with` item)
+    node: ast.Call  # where it is reported: the combinator call, or the call in a `with` item
+    span: ast.AST  # what it covers: the call, or the whole `with` statement
     combinator: str  # its qualified name
     steps: int  # how many step calls it holds; MANY for a comprehension or a loop
     racing: bool  # waits for the first to finish (Promise.any / Promise.race)
-    unit: CodeUnit
 
 
 def concurrent_steps(
-    unit: CodeUnit, scopes: ScopeTree, workflows: Workflows
+    region: Scope, scopes: ScopeTree, workflows: Workflows
 ) -> list[ConcurrentSteps]:
-    counter = _StepCounter(unit, scopes, workflows)
+    """The outermost combinators and blocks that make steps of `region` concurrent."""
+    counter = StepCounter(region, scopes, workflows)
     found: list[ConcurrentSteps] = []
-    for scope in unit.scope.region_scopes():
+    for scope in region.region_scopes():
         for call in scope.calls:
             finding = counter.combinator(call, scope)
             if finding is not None:
                 found.append(finding)
         for statement in scope.withs:
-            found.extend(counter.timeout_blocks(statement, scope))
-    return [f for f in found if not any(_inside(f.node, other.node) for other in found)]
+            found.extend(counter.blocks(statement, scope))
+    return [f for f in found if not any(_inside(f.span, other.span) for other in found)]
 
 
 def _inside(node: ast.AST, other: ast.AST) -> bool:
     if node is other:
         return False
+    start, end = _span(node)
+    other_start, other_end = _span(other)
+    return other_start <= start and end <= other_end
+
+
+def _span(node: ast.AST) -> tuple[tuple[int, int], tuple[int, int]]:
     start = (node.lineno, node.col_offset)  # type: ignore[attr-defined]
-    end = (node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
-    other_start = (other.lineno, other.col_offset)  # type: ignore[attr-defined]
-    other_end = (other.end_lineno, other.end_col_offset)  # type: ignore[attr-defined]
-    return other_start <= start and end <= other_end  # type: ignore[operator]
+    return start, (node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
 
 
-class _StepCounter:
-    def __init__(self, unit: CodeUnit, scopes: ScopeTree, workflows: Workflows) -> None:
-        self.unit = unit
+class StepCounter:
+    """Counts the step calls that a combinator's arguments or a block's body start."""
+
+    def __init__(self, region: Scope, scopes: ScopeTree, workflows: Workflows) -> None:
         self.scopes = scopes
         self.workflows = workflows
-        self.loops = [loop for scope in unit.scope.region_scopes() for loop in scope.loops]
+        self.calls = [(call, scope) for scope in region.region_scopes() for call in scope.calls]
+        self.loops = [loop for scope in region.region_scopes() for loop in scope.loops]
 
     def combinator(self, call: ast.Call, scope: Scope) -> ConcurrentSteps | None:
         qualified = self.scopes.qualified_name(call.func, scope)
@@ -78,35 +85,34 @@ class _StepCounter:
             steps = self.count_arguments(call, scope)
             racing = qualified == "asyncio.wait" and self.waits_for_first(call, scope)
             if steps >= (1 if racing else _PARALLEL_MINIMUM):
-                return ConcurrentSteps(call, qualified, steps, racing, self.unit)
+                return ConcurrentSteps(call, call, qualified, steps, racing)
         elif qualified in _RACING:
             steps = self.count_arguments(call, scope)
             if steps:
-                return ConcurrentSteps(call, qualified, steps, True, self.unit)
-        elif qualified in _TASK_GROUPS:
-            steps = self.count_spawned(call, scope)
-            if steps >= _PARALLEL_MINIMUM:
-                return ConcurrentSteps(call, qualified, steps, False, self.unit)
+                return ConcurrentSteps(call, call, qualified, steps, True)
         return None
 
-    def timeout_blocks(
+    def blocks(
         self, statement: ast.With | ast.AsyncWith, scope: Scope
     ) -> Iterator[ConcurrentSteps]:
-        body = statement.body
-        start, end = (body[0].lineno, body[0].col_offset), (body[-1].end_lineno, 1 << 30)
-        holds_step = any(
-            start <= (call.lineno, call.col_offset) <= end  # type: ignore[operator]
-            and self.workflows.is_step_call_or_step_helper(call)
-            for region in self.unit.scope.region_scopes()
-            for call in region.calls
-        )
+        """`async with asyncio.timeout(...)` around a step; a task group starting two or more."""
         for item in statement.items:
             expr = item.context_expr
-            if not isinstance(expr, ast.Call) or not holds_step:
+            if not isinstance(expr, ast.Call):
                 continue
             qualified = self.scopes.qualified_name(expr.func, scope)
-            if qualified in _TIMEOUT_BLOCKS:
-                yield ConcurrentSteps(expr, qualified, 1, True, self.unit)
+            if qualified in _TIMEOUT_BLOCKS and self.body_holds_step(statement):
+                yield ConcurrentSteps(expr, statement, qualified, 1, True)
+            elif qualified in _TASK_GROUPS and isinstance(item.optional_vars, ast.Name):
+                steps = self.count_spawned(item.optional_vars.id, statement)
+                if steps >= _PARALLEL_MINIMUM:
+                    yield ConcurrentSteps(expr, statement, qualified, steps, False)
+
+    def body_holds_step(self, statement: ast.With | ast.AsyncWith) -> bool:
+        return any(
+            _inside(call, statement) and self.workflows.is_step_call_or_step_helper(call)
+            for call, _ in self.calls
+        )
 
     def waits_for_first(self, call: ast.Call, scope: Scope) -> bool:
         for keyword in call.keywords:
@@ -125,7 +131,7 @@ class _StepCounter:
             if self.workflows.is_step_call_or_step_helper(expr):
                 return 1
             qualified = self.scopes.qualified_name(expr.func, scope)
-            if qualified in _TASK_WRAPPERS | _PARALLEL | _RACING:
+            if qualified in _COMBINATORS:
                 return self.count_arguments(expr, scope)
             return 0
         if isinstance(expr, ast.Await | ast.Starred):
@@ -146,32 +152,33 @@ class _StepCounter:
             return 0
         value, value_scope = bound
         steps = self.count(value, value_scope)
-        for region in self.unit.scope.region_scopes():
-            for call in region.calls:
-                func = call.func
-                if (
-                    isinstance(func, ast.Attribute)
-                    and func.attr in ("append", "extend")
-                    and isinstance(func.value, ast.Name)
-                    and self.scopes.single_value(func.value, region) == bound
-                    and call.args
-                ):
-                    added = self.count(call.args[0], region)
-                    steps += MANY if added and self.in_loop(call) else added
+        for call, call_scope in self.calls:
+            func = call.func
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr in ("append", "extend")
+                and isinstance(func.value, ast.Name)
+                and self.scopes.single_value(func.value, call_scope) == bound
+                and call.args
+            ):
+                added = self.count(call.args[0], call_scope)
+                steps += MANY if added and self.in_loop(call) else added
         return min(MANY, steps)
 
-    def count_spawned(self, group: ast.Call, scope: Scope) -> int:
-        """Steps started in `async with TaskGroup() as tg:` through `tg.create_task(...)`."""
+    def count_spawned(self, group: str, statement: ast.With | ast.AsyncWith) -> int:
+        """Steps started in `async with TaskGroup() as group:` by `group.create_task(...)`."""
         steps = 0
-        for region in self.unit.scope.region_scopes():
-            for call in region.calls:
-                func = call.func
-                if not (isinstance(func, ast.Attribute) and func.attr in _SPAWN_METHODS):
-                    continue
-                bound = self.scopes.single_value(func.value, region)
-                if bound is None or bound[0] is not group or not call.args:
-                    continue
-                added = self.count_spawn_target(call, region)
+        for call, scope in self.calls:
+            func = call.func
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr in _SPAWN_METHODS
+                and isinstance(func.value, ast.Name)
+                and func.value.id == group
+                and call.args
+                and _inside(call, statement)
+            ):
+                added = self.count_spawn_target(call, scope)
                 steps += MANY if added and self.in_loop(call) else added
         return min(MANY, steps)
 

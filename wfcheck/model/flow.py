@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from wfcheck.model.concurrency import StepCounter
 from wfcheck.model.scopes import Scope, ScopeTree
 from wfcheck.model.sources import (
     CLIENT_FACTORY_METHODS,
     PATH_IO_METHODS,
+    PIPELINE_IO_METHODS,
     Origin,
     Origins,
     ResultKind,
@@ -35,19 +37,9 @@ from wfcheck.settings import DetectionSettings
 
 Point = tuple[int, int]
 
-_COMBINATORS = frozenset(
-    {
-        "asyncio.gather",
-        "asyncio.wait",
-        "asyncio.wait_for",
-        "asyncio.as_completed",
-        "asyncio.shield",
-        "asyncio.create_task",
-        "asyncio.ensure_future",
-    }
-)
 _ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 _MUTATING_METHODS = frozenset({"append", "extend", "insert", "update", "add", "setdefault"})
+_CLIENTS = (Origin.CLIENT, Origin.QSTASH, Origin.PIPELINE)
 _IO_UNKNOWN = SourceSpec(SourceKind.IO, ResultKind.UNKNOWN)
 _IO_NOT_SERIALIZABLE = SourceSpec(SourceKind.IO, ResultKind.NOT_SERIALIZABLE)
 
@@ -167,32 +159,25 @@ class SourceClassifier:
         return (
             isinstance(func, ast.Attribute)
             and self.scopes.qualified_name(func, scope) is None
-            and self.origins.of(func.value, scope) is Origin.CLIENT
+            and self.origins.of(func.value, scope) in _CLIENTS
         )
 
     def _method_source(self, call: ast.Call, scope: Scope) -> SourceSpec | None:
         func = call.func
         if not isinstance(func, ast.Attribute):
             return None
-        if self._through_qstash_client(func, scope):
-            return _IO_NOT_SERIALIZABLE
         origin = self.origins.of(func.value, scope)
         if origin is Origin.CLIENT:
             return _IO_UNKNOWN if func.attr not in CLIENT_FACTORY_METHODS else None
+        if origin is Origin.QSTASH:
+            return _IO_NOT_SERIALIZABLE
+        if origin is Origin.PIPELINE:
+            return _IO_UNKNOWN if func.attr in PIPELINE_IO_METHODS else None
         if origin is Origin.RANDOM:
             return random_method_source(func.attr)
         if origin is Origin.PATH and func.attr in PATH_IO_METHODS:
             return SourceSpec(SourceKind.IO, PATH_IO_METHODS[func.attr])
         return None
-
-    def _through_qstash_client(self, func: ast.Attribute, scope: Scope) -> bool:
-        """`context.qstash_client.message.publish_json(...)`."""
-        node: ast.expr = func
-        while isinstance(node, ast.Attribute):
-            if node.attr == "qstash_client" and self.workflows.context_of(node.value, scope):
-                return True
-            node = node.value
-        return False
 
     def _awaited_call_is_io(self, call: ast.Call, scope: Scope, qualified: str | None) -> bool:
         """Every awaited call is I/O except the workflow's own machinery."""
@@ -201,17 +186,16 @@ class SourceClassifier:
             return False  # a context method (an unknown one is UWF308's)
         if qualified in _ASYNC_SLEEPS or qualified in self.detection.deterministic_functions:
             return False
-        if qualified in _COMBINATORS and self._holds_step_call(call):
+        if self._holds_step_call(call, scope):
             return False
         arguments = (*call.args, *(keyword.value for keyword in call.keywords))
         # The context handed to code of another module: workflow code, not I/O.
         return not any(self.workflows.context_of(argument, scope) for argument in arguments)
 
-    def _holds_step_call(self, call: ast.Call) -> bool:
-        return any(
-            isinstance(node, ast.Call) and self.workflows.is_step_call_or_step_helper(node)
-            for node in ast.walk(call)
-        )
+    def _holds_step_call(self, call: ast.Call, scope: Scope) -> bool:
+        """A combinator over steps (`gather(*pending)`, `pending` a list of them) is UWF302's."""
+        counter = StepCounter(scope.function_scope, self.scopes, self.workflows)
+        return counter.count(call, scope) > 0
 
 
 class _State:
@@ -290,6 +274,7 @@ class OrchestrationFlow:
         self.exit_points = [_start(exit_.node) for exit_ in self.exits]
         self.stack: list[Decision] = []
         self.loops: list[_Loop] = []
+        self.try_bodies: list[dict[str, SourceUse]] = []
         self.exempt = 0
         self.in_step_name = 0
         self.chained: set[ast.Call] = set()
@@ -392,9 +377,10 @@ class OrchestrationFlow:
 
     def stmt_aug_assign(self, node: ast.AugAssign) -> None:
         taint = self.expr(node.value)
-        if isinstance(node.target, ast.Name) and self.state is not None:
-            taint = first(self.state.tainted.get(node.target.id), taint)
-        self.assign(node.target, taint)
+        if isinstance(node.target, ast.Name):
+            self.bind(node.target.id, taint, join_old=True)
+        else:
+            self.assign(node.target, taint)
 
     def stmt_return(self, node: ast.Return) -> None:
         if node.value is not None:
@@ -448,7 +434,8 @@ class OrchestrationFlow:
             decides = taint is not None and self.decides_steps(node, (node.body,))
             return self.decision(node, node.test, taint, decides)
 
-        self.loop(node, head)
+        endless = isinstance(node.test, ast.Constant) and bool(node.test.value)
+        self.loop(node, head, at_least_once=endless, endless=endless)
 
     def stmt_for(self, node: ast.For | ast.AsyncFor) -> None:
         taint = self.expr(node.iter)
@@ -459,10 +446,15 @@ class OrchestrationFlow:
             self.assign(node.target, taint)
             return decision
 
-        self.loop(node, head)
+        self.loop(node, head, at_least_once=_is_non_empty_literal(node.iter), endless=False)
 
     def loop(
-        self, node: ast.For | ast.AsyncFor | ast.While, head: Callable[[], Decision | None]
+        self,
+        node: ast.For | ast.AsyncFor | ast.While,
+        head: Callable[[], Decision | None],
+        *,
+        at_least_once: bool,
+        endless: bool,
     ) -> None:
         """Runs the body until the state at the loop's head stops changing."""
         loop = _Loop(node)
@@ -478,14 +470,21 @@ class OrchestrationFlow:
                 break
             entry = back
         self.loops.pop()
-        after_else = self.block(node.orelse, join(entry, after_body, *loop.continues))
-        self.state = join(after_else, *loop.breaks)
+        iterated = join(after_body, *loop.continues)
+        finished = iterated if at_least_once else join(entry, iterated)
+        if endless:
+            finished = None  # only a break leaves `while True:`
+        self.state = join(self.block(node.orelse, finished), *loop.breaks)
 
     def stmt_try(self, node: ast.Try | ast.TryStar) -> None:
         entry = self.state
+        assigned_in_body: dict[str, SourceUse] = {}
+        self.try_bodies.append(assigned_in_body)
         after_body = self.block(node.body, entry.copy() if entry else None)
-        # A handler can start anywhere in the body: any taint so far, no step assumed.
-        handler_entry = join(entry, after_body)
+        self.try_bodies.pop()
+        # A handler can start anywhere in the body: with any taint assigned there, and with no
+        # step assumed to have run.
+        handler_entry = join(entry, after_body, _State(assigned_in_body))
         if handler_entry is not None and entry is not None:
             handler_entry.stepped = entry.stepped
         outcomes = [self.block(node.orelse, after_body)]
@@ -563,13 +562,18 @@ class OrchestrationFlow:
         finally:
             self.stack.pop()
 
-    def bind(self, name: str, taint: SourceUse | None) -> None:
+    def bind(self, name: str, taint: SourceUse | None, *, join_old: bool = False) -> None:
+        """Gives `name` the taint; with `join_old`, keeps a taint it already had."""
         if self.state is None:
             return
+        if join_old:
+            taint = first(self.state.tainted.get(name), taint)
         if taint is None:
             self.state.tainted.pop(name, None)
-        else:
-            self.state.tainted[name] = taint
+            return
+        self.state.tainted[name] = taint
+        for assigned in self.try_bodies:
+            assigned[name] = first(assigned.get(name), taint)  # type: ignore[assignment]
 
     def assign(self, target: ast.expr, taint: SourceUse | None) -> None:
         if isinstance(target, ast.Name):
@@ -592,7 +596,7 @@ class OrchestrationFlow:
         if root is not container:
             self.expr(container)
         if taint is not None:
-            self.state.tainted[root.id] = first(self.state.tainted.get(root.id), taint)  # type: ignore[assignment]
+            self.bind(root.id, taint, join_old=True)
 
     # Expressions.
 
@@ -834,6 +838,17 @@ def _nested_blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:
     elif isinstance(statement, ast.Match):
         for case in statement.cases:
             yield case.body
+
+
+def _is_non_empty_literal(iterable: ast.expr) -> bool:
+    """`["eu", "us"]`, `("a",)`, `"abc"`: an iterable the loop surely iterates over."""
+    if isinstance(iterable, ast.List | ast.Tuple | ast.Set):
+        return any(not isinstance(element, ast.Starred) for element in iterable.elts)
+    return (
+        isinstance(iterable, ast.Constant)
+        and isinstance(iterable.value, str | bytes)
+        and bool(iterable.value)
+    )
 
 
 def _captured_names(pattern: ast.pattern) -> Iterator[str]:

@@ -181,17 +181,23 @@ class ScopeTree:
         preceding = [b for b in bindings if b.position < use]
         return preceding[-1].node if preceding else None  # type: ignore[return-value]
 
-    def single_value(self, expr: ast.expr, scope: Scope) -> tuple[ast.expr, Scope] | None:
-        """The expression a name is bound to, when every binding of it binds that one value."""
+    def bound_values(self, expr: ast.expr, scope: Scope) -> list[tuple[ast.expr, Scope]] | None:
+        """Every expression a name is bound to, when each of its bindings binds one."""
         if not isinstance(expr, ast.Name):
             return None
-        bindings = self.lookup(scope, expr.id)
-        if not bindings:
-            return None
-        values = [b for b in bindings if not b.is_none_placeholder]
-        if len(values) != 1 or values[0].value is None:
-            return None
-        return values[0].value, values[0].scope
+        values = []
+        for binding in self.lookup(scope, expr.id) or ():
+            if binding.is_none_placeholder:
+                continue
+            if binding.value is None:
+                return None
+            values.append((binding.value, binding.scope))
+        return values or None
+
+    def single_value(self, expr: ast.expr, scope: Scope) -> tuple[ast.expr, Scope] | None:
+        """The expression a name is bound to, when every binding of it binds that one value."""
+        values = self.bound_values(expr, scope)
+        return values[0] if values is not None and len(values) == 1 else None
 
 
 def bind_module(tree: ast.Module) -> ScopeTree:

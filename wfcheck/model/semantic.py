@@ -22,8 +22,8 @@ class SemanticModel:
         self.tree = tree
         self.detection = detection
         self.scopes: ScopeTree = bind_module(tree)
-        self.origins = Origins(self.scopes)
         self.workflows = Workflows(self.scopes, detection)
+        self.origins = Origins(self.scopes, self.workflows.is_context)
         self.is_workflow_file = detection.assume_workflows or self._imports_workflow_names()
         if self.is_workflow_file:
             self.workflows.discover()
@@ -83,7 +83,7 @@ class SemanticModel:
             finding
             for unit in self.workflows.units_of(Region.ORCHESTRATION)
             if unit.context.is_async
-            for finding in concurrent_steps(unit, self.scopes, self.workflows)
+            for finding in concurrent_steps(unit.scope, self.scopes, self.workflows)
         ]
 
     def may_reach_step(self, workflow: WorkflowFunction) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wfcheck.model.scopes import Scope, ScopeTree
@@ -189,6 +190,8 @@ class Origin(enum.Enum):
     """What kind of object an expression evaluates to, where it matters for sources."""
 
     CLIENT = "client"  # a database, cache, HTTP, cloud or queue client: its calls are I/O
+    QSTASH = "qstash"  # a QStash client: its calls are I/O whose results are not JSON
+    PIPELINE = "pipeline"  # a Redis pipeline: it queues commands until `execute()`/`exec()`
     PATH = "path"  # a pathlib path: its read and write methods are I/O
     RANDOM = "random"  # an unseeded random generator: its draws are randomness
     LOGGER = "logger"  # its calls only log
@@ -229,8 +232,6 @@ CLIENT_FACTORIES = frozenset(
         "boto3.resource",
         "boto3.session.Session",
         "boto3.Session",
-        "qstash.QStash",
-        "qstash.AsyncQStash",
         "requests.Session",
         "requests.session",
         "httpx.Client",
@@ -243,8 +244,10 @@ CLIENT_FACTORIES = frozenset(
     }
 )
 
+QSTASH_FACTORIES = frozenset({"qstash.QStash", "qstash.AsyncQStash"})
 # Methods of clients that only build another object (no round trip to a server).
 CLIENT_FACTORY_METHODS = frozenset({"cursor", "pipeline", "Table", "Bucket", "Object"})
+PIPELINE_IO_METHODS = frozenset({"execute", "exec"})
 
 PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsPath"})
 _PATH_DERIVING_METHODS = frozenset(
@@ -292,12 +295,13 @@ def random_method_source(method: str) -> SourceSpec | None:
 
 
 class Origins:
-    """Finds what an expression evaluates to, following simple bindings of names."""
+    """Finds what an expression evaluates to, following the bindings of names."""
 
     _MAX_DEPTH = 12
 
-    def __init__(self, scopes: ScopeTree) -> None:
+    def __init__(self, scopes: ScopeTree, is_context: Callable[[ast.expr, Scope], bool]) -> None:
         self.scopes = scopes
+        self.is_context = is_context
         self._cache: dict[int, Origin | None] = {}
 
     def of(self, expr: ast.expr, scope: Scope, depth: int = 0) -> Origin | None:
@@ -310,48 +314,64 @@ class Origins:
         if isinstance(expr, ast.Name):
             return self._of_name(expr, scope, depth)
         if isinstance(expr, ast.Attribute):
-            receiver = self.of(expr.value, scope, depth + 1)
-            if receiver is Origin.CLIENT or (receiver is Origin.PATH and expr.attr == "parent"):
-                return receiver
-            return None
+            return self._of_attribute(expr, scope, depth)
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
             return Origin.PATH if self.of(expr.left, scope, depth + 1) is Origin.PATH else None
         return None
 
+    def _of_attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> Origin | None:
+        if expr.attr == "qstash_client" and self.is_context(expr.value, scope):
+            return Origin.QSTASH
+        receiver = self.of(expr.value, scope, depth + 1)
+        if receiver in (Origin.CLIENT, Origin.QSTASH):
+            return receiver
+        return Origin.PATH if receiver is Origin.PATH and expr.attr == "parent" else None
+
     def _of_name(self, expr: ast.Name, scope: Scope, depth: int) -> Origin | None:
         if self.scopes.qualified_name(expr, scope) in LOGGER_OBJECTS:
             return Origin.LOGGER
-        bound = self.scopes.single_value(expr, scope)
-        if bound is None:
-            return None
-        value, value_scope = bound
-        key = id(value)
-        if key not in self._cache:
-            self._cache[key] = None  # a cycle (`x = x.child()`) resolves to nothing
-            self._cache[key] = self.of(value, value_scope, depth + 1)
-        return self._cache[key]
+        origins = set()
+        for value, value_scope in self.scopes.bound_values(expr, scope) or ():
+            key = id(value)
+            if key not in self._cache:
+                self._cache[key] = None  # a cycle (`x = x.child()`) resolves to nothing
+                self._cache[key] = self.of(value, value_scope, depth + 1)
+            origins.add(self._cache[key])
+        return origins.pop() if len(origins) == 1 else None
 
     def _of_call(self, call: ast.Call, scope: Scope, depth: int) -> Origin | None:
         qualified = self.scopes.qualified_name(call.func, scope)
+        if qualified == "contextlib.closing" and call.args:
+            return self.of(call.args[0], scope, depth + 1)
         if qualified is not None:
             return _origin_of_factory(qualified, call)
         func = call.func
         if isinstance(func, ast.Attribute):
-            receiver = self.of(func.value, scope, depth + 1)
-            if receiver is Origin.CLIENT:
-                return Origin.CLIENT
-            if receiver is Origin.PATH and func.attr in _PATH_DERIVING_METHODS:
-                return Origin.PATH
-            return None
+            return _method_result(self.of(func.value, scope, depth + 1), func.attr)
         # `SessionLocal()` where `SessionLocal = sessionmaker(...)`.
         if isinstance(func, ast.Name) and self.of(func, scope, depth + 1) is Origin.CLIENT:
             return Origin.CLIENT
         return None
 
 
+def _method_result(receiver: Origin | None, method: str) -> Origin | None:
+    """What a method of an object of that origin returns, where it matters."""
+    if receiver is Origin.CLIENT:
+        return Origin.PIPELINE if method == "pipeline" else Origin.CLIENT
+    if receiver in (Origin.QSTASH, Origin.PIPELINE):
+        return receiver
+    if receiver is Origin.PATH and method in _PATH_DERIVING_METHODS:
+        return Origin.PATH
+    if receiver is Origin.LOGGER and method == "getChild":
+        return Origin.LOGGER
+    return None
+
+
 def _origin_of_factory(qualified: str, call: ast.Call) -> Origin | None:
     if qualified in CLIENT_FACTORIES:
         return Origin.CLIENT
+    if qualified in QSTASH_FACTORIES:
+        return Origin.QSTASH
     if qualified in PATH_CLASSES:
         return Origin.PATH
     if qualified in _ALWAYS_RANDOM_CLASSES:
@@ -364,10 +384,14 @@ def _origin_of_factory(qualified: str, call: ast.Call) -> Origin | None:
 
 
 def is_logging_call(call: ast.Call, origins: Origins, scope: Scope) -> bool:
-    """`print(...)`, `logging.info(...)`, `logger.warning(...)`: calls that only log."""
+    """`print()`, `logging.info()`, `warning()`, `logger.error()`: calls that only log."""
     func = call.func
-    if isinstance(func, ast.Name):
-        return origins.scopes.qualified_name(func, scope) == "builtins.print"
+    qualified = origins.scopes.qualified_name(func, scope)
+    if qualified is not None:
+        owner, _, method = qualified.rpartition(".")
+        return qualified == "builtins.print" or (
+            owner in LOGGER_OBJECTS and method in LOGGING_METHODS
+        )
     return (
         isinstance(func, ast.Attribute)
         and func.attr in LOGGING_METHODS

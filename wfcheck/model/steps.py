@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import enum
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wfcheck.model.scopes import ScopeKind, ScopeTree
 from wfcheck.model.workflows import CodeUnit
@@ -40,19 +40,28 @@ class OuterWrite:
     """A step body storing a result where the next call of the workflow cannot see it."""
 
     node: ast.AST  # the assignment or mutating statement
-    name: str
+    names: tuple[str, ...]
     kind: WriteKind
+    owner: str  # the function whose variable it is (for a mutation)
     unit: CodeUnit
 
 
-def outer_writes(unit: CodeUnit, scopes: ScopeTree) -> Iterator[OuterWrite]:
+def outer_writes(unit: CodeUnit, scopes: ScopeTree) -> list[OuterWrite]:
+    """One write per statement, naming every outer variable it stores into."""
     finder = _WriteFinder(unit, scopes)
     body = unit.node.body
     if isinstance(body, list):
-        for node in body:
-            yield from finder.statement(node)
+        found = [write for node in body for write in finder.statement(node)]
     else:
-        yield from finder.expression(body, None)
+        found = list(finder.expression(body, None))
+    merged: dict[ast.AST, OuterWrite] = {}
+    for write in found:
+        first = merged.get(write.node)
+        if first is None:
+            merged[write.node] = write
+        elif not set(write.names) <= set(first.names):
+            merged[write.node] = replace(first, names=first.names + write.names)
+    return list(merged.values())
 
 
 class _WriteFinder:
@@ -88,16 +97,14 @@ class _WriteFinder:
         if isinstance(target, ast.Name):
             kind = self.declared_kind(target.id)
             if kind is not None:
-                yield OuterWrite(statement, target.id, kind, self.unit)
+                yield OuterWrite(statement, (target.id,), kind, "", self.unit)
         elif isinstance(target, ast.Tuple | ast.List):
             for element in target.elts:
                 yield from self.target(element, statement)
         elif isinstance(target, ast.Starred):
             yield from self.target(target.value, statement)
         elif isinstance(target, ast.Attribute | ast.Subscript):
-            name = self.outer_root(target.value)
-            if name is not None:
-                yield OuterWrite(statement, name, WriteKind.MUTATION, self.unit)
+            yield from self.mutation(target.value, statement)
 
     def expression(self, node: ast.expr, statement: ast.stmt | None) -> Iterator[OuterWrite]:
         for child in _walk_expression(node):
@@ -106,12 +113,10 @@ class _WriteFinder:
             elif isinstance(child, ast.Call):
                 func = child.func
                 if isinstance(func, ast.Attribute) and func.attr in MUTATING_METHODS:
-                    name = self.outer_root(func.value)
-                    if name is not None:
-                        reported = child
-                        if statement is not None and _is_statement_of(child, statement):
-                            reported = statement
-                        yield OuterWrite(reported, name, WriteKind.MUTATION, self.unit)
+                    reported = child
+                    if statement is not None and _is_statement_of(child, statement):
+                        reported = statement
+                    yield from self.mutation(func.value, reported)
 
     def declared_kind(self, name: str) -> WriteKind | None:
         if name in self.scope.nonlocal_names:
@@ -120,18 +125,19 @@ class _WriteFinder:
             return WriteKind.GLOBAL
         return None
 
-    def outer_root(self, node: ast.expr) -> str | None:
-        """The name at the root of `x.a[0].b` when it is a variable of an enclosing function."""
-        while isinstance(node, ast.Attribute | ast.Subscript):
-            node = node.value
-        if not isinstance(node, ast.Name):
-            return None
-        bindings = self.scopes.lookup(self.scope, node.id)
-        if not bindings or self.declared_kind(node.id) is WriteKind.GLOBAL:
-            return None
+    def mutation(self, changed: ast.expr, reported: ast.AST) -> Iterator[OuterWrite]:
+        """A change to `x.a[0].b` when `x` is a variable of an enclosing function."""
+        while isinstance(changed, ast.Attribute | ast.Subscript):
+            changed = changed.value
+        if not isinstance(changed, ast.Name) or self.declared_kind(changed.id) is WriteKind.GLOBAL:
+            return
+        bindings = self.scopes.lookup(self.scope, changed.id)
+        if not bindings:
+            return
         owner = bindings[0].scope
-        is_enclosing_function = owner.kind in (ScopeKind.FUNCTION, ScopeKind.LAMBDA)
-        return node.id if is_enclosing_function and not owner.is_within(self.scope) else None
+        if owner.kind in (ScopeKind.FUNCTION, ScopeKind.LAMBDA) and not owner.is_within(self.scope):
+            owner_name = getattr(owner.node, "name", "<lambda>")
+            yield OuterWrite(reported, (changed.id,), WriteKind.MUTATION, owner_name, self.unit)
 
 
 def _walk_expression(node: ast.expr) -> Iterator[ast.AST]:

@@ -158,6 +158,9 @@ class Workflows:
             found = context
         return found
 
+    def is_context(self, expr: ast.expr, scope: Scope) -> bool:
+        return self.context_of(expr, scope) is not None
+
     def step_call(self, call: ast.Call) -> StepCall | None:
         return self._step_calls.get(call)
 
@@ -440,11 +443,17 @@ class Workflows:
         return None
 
     def _collect_failure_function(self, call: ast.Call, scope: Scope) -> None:
+        """`failure_function=notify`, also inside `**options` with `options = {...}`."""
         for keyword in call.keywords:
-            if keyword.arg == sdk.FAILURE_FUNCTION_OPTION:
-                function = self.scopes.resolve_function(keyword.value, scope)
-                if function is not None:
-                    self.failure_functions.add(function)
+            value: ast.expr | None = keyword.value
+            if keyword.arg is None:
+                bound = self.scopes.single_value(keyword.value, scope)
+                value = _dict_item(bound[0], sdk.FAILURE_FUNCTION_OPTION) if bound else None
+            elif keyword.arg != sdk.FAILURE_FUNCTION_OPTION:
+                continue
+            function = self.scopes.resolve_function(value, scope) if value is not None else None
+            if function is not None:
+                self.failure_functions.add(function)
 
     def _annotated_context_parameter(
         self, function: FunctionNode, scope: Scope | None
@@ -469,6 +478,17 @@ class Workflows:
         if isinstance(annotation, ast.Subscript):
             annotation = annotation.value
         return self.scopes.qualified_name(annotation, scope)
+
+
+def _dict_item(expr: ast.expr, key: str) -> ast.expr | None:
+    """The value of a string key in a dict display or a `dict(key=...)` call."""
+    if isinstance(expr, ast.Dict):
+        for item_key, value in zip(expr.keys, expr.values, strict=True):
+            if isinstance(item_key, ast.Constant) and item_key.value == key:
+                return value
+    elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "dict":
+        return next((item.value for item in expr.keywords if item.arg == key), None)
+    return None
 
 
 def _argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:

@@ -94,15 +94,23 @@ def _inside_other_source(model: SemanticModel, use: SourceUse) -> bool:
 
 
 def _needs_parentheses(model: SemanticModel, use: SourceUse) -> bool:
-    """`await x` binds less tightly than `.attr`, `[i]`, a call and the base of `**`."""
+    """`(await ...)` inside operators and before `.attr`, `[i]` or a call; bare elsewhere."""
     parent = model.parent(use.expression)
-    expression = use.expression
-    return (
-        (isinstance(parent, ast.Attribute | ast.Subscript) and parent.value is expression)
-        or (isinstance(parent, ast.Call) and parent.func is expression)
-        or (
-            isinstance(parent, ast.BinOp)
-            and isinstance(parent.op, ast.Pow)
-            and parent.left is expression
-        )
-    )
+    if isinstance(parent, ast.Call):
+        return parent.func is use.expression
+    return not isinstance(parent, _BARE_AWAIT_PARENTS)
+
+
+_BARE_AWAIT_PARENTS = (
+    ast.Expr,
+    ast.Assign,
+    ast.AnnAssign,
+    ast.AugAssign,
+    ast.Return,
+    ast.keyword,
+    ast.List,
+    ast.Tuple,
+    ast.Set,
+    ast.Dict,
+    ast.FormattedValue,
+)

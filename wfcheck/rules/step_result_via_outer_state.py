@@ -70,10 +70,12 @@ class StepResultViaOuterState(Rule):
 def _message(write: OuterWrite) -> str:
     step = write.unit.step_call
     label = step.label if step is not None else write.unit.name
+    names = ", ".join(f"'{name}'" for name in write.names)
     if write.kind is WriteKind.MUTATION:
-        change = f"changes '{write.name}', a variable of '{write.unit.workflow.node.name}'"
+        change = f"changes {names}, a variable of '{write.owner}'"
     else:
-        change = f"assigns the {write.kind.value} variable '{write.name}'"
+        plural = "s" if len(write.names) > 1 else ""
+        change = f"assigns the {write.kind.value} variable{plural} {names}"
     return (
         f"step {label} {change}, but later calls of the workflow replay the step without "
         "running it, so the change is lost; return the value from the step instead"
