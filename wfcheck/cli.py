@@ -82,6 +82,8 @@ def _check(args: argparse.Namespace) -> int:
             errors.append(error)
             continue
         report = check_source(text, settings, filename=str(path))
+        if report.analysis_error is not None:
+            errors.append(InputError(str(path), report.analysis_error))
         findings += _print_report(_display_path(path), report)
     for error in errors:
         print(f"wfcheck: error: {error}", file=sys.stderr)

@@ -45,7 +45,7 @@ DEFAULT_EXCLUDE = frozenset(
 
 
 class InputError(Exception):
-    """A path that cannot be checked: missing, unreadable or undecodable."""
+    """A path that cannot be checked: missing, unreadable, undecodable, too deep to analyse."""
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"{path}: {reason}")

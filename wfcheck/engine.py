@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from wfcheck import sdk
@@ -29,6 +32,7 @@ class SyntaxIssue:
 class FileReport:
     diagnostics: tuple[Diagnostic, ...] = ()
     syntax_error: SyntaxIssue | None = None
+    analysis_error: str | None = None
 
 
 def parse(text: str, filename: str = "<unknown>") -> ast.Module:
@@ -51,14 +55,40 @@ def may_use_workflows(text: str, settings: Settings) -> bool:
     return any(module in text for module in detection.module_names())
 
 
+class AnalysisError(Exception):
+    """A file that parses but cannot be analysed (nesting deeper than the analysis allows)."""
+
+
+# The model recurses along the tree, up to three frames per level of nesting. At the default
+# recursion limit CPython's parser accepts about 2,500 levels (a long `a + b + ...` chain);
+# Python-to-Python calls do not use the C stack, so analysis runs with room for all of them.
+_ANALYSIS_RECURSION_LIMIT = 20_000
+
+
+@contextmanager
+def _room_to_recurse() -> Iterator[None]:
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _ANALYSIS_RECURSION_LIMIT))
+    try:
+        yield
+    except RecursionError as error:
+        raise AnalysisError("too deeply nested to analyse") from error
+    finally:
+        sys.setrecursionlimit(limit)
+
+
 def check_tree(tree: ast.Module, source: SourceText, settings: Settings) -> list[Diagnostic]:
-    """Findings of the enabled rules on a parsed module, sorted, before any noqa filtering."""
+    """Findings of the enabled rules on a parsed module, sorted, before any noqa filtering.
+
+    Raises AnalysisError for a tree nested too deeply to analyse.
+    """
     if not may_use_workflows(source.text, settings):
         return []
-    model = SemanticModel(source, tree, settings.detection)
-    if not model.is_workflow_file:
-        return []
-    diagnostics = [d for rule in enabled_rules(settings) for d in rule.check(model)]
+    with _room_to_recurse():
+        model = SemanticModel(source, tree, settings.detection)
+        if not model.is_workflow_file:
+            return []
+        diagnostics = [d for rule in enabled_rules(settings) for d in rule.check(model)]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
 
@@ -73,7 +103,13 @@ def check_source(
         tree = parse(text, filename)
     except SyntaxError as error:
         return FileReport(syntax_error=_syntax_issue(error, source))
-    diagnostics = check_tree(tree, source, settings)
+    except RecursionError:  # Python itself cannot compile the file either
+        message = "too deeply nested for Python's parser"
+        return FileReport(syntax_error=SyntaxIssue(message, 1, 0))
+    try:
+        diagnostics = check_tree(tree, source, settings)
+    except AnalysisError as error:
+        return FileReport(analysis_error=str(error))
     if noqa and diagnostics:
         diagnostics = parse_exemptions(source).filter(diagnostics)
     return FileReport(tuple(diagnostics))

@@ -53,12 +53,21 @@ def reference(
             if qualified == bound or qualified.startswith(bound + "."):
                 candidates.append(binding.name + qualified[len(bound) :])
     for text in sorted(candidates, key=len):
-        if scopes.qualified_name(ast.parse(text, mode="eval").body, scope) == qualified:
+        if scopes.qualified_name(_dotted(text), scope) == qualified:
             return text, ()
     module = qualified.split(".", 1)[0]
     if scopes.lookup(scope, module) is not None:
         return None
     return qualified, (import_edit(f"import {module}", scopes, source),)
+
+
+def _dotted(text: str) -> ast.expr:
+    """The expression `a.b.c` as nodes."""
+    first, *rest = text.split(".")
+    node: ast.expr = ast.Name(id=first)
+    for attribute in rest:
+        node = ast.Attribute(value=node, attr=attribute)
+    return node
 
 
 def import_edit(statement: str, scopes: ScopeTree, source: SourceText) -> Edit:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import re
 from functools import cached_property
+from itertools import accumulate
 
 from wfcheck.diagnostics import Position, Range
 
@@ -18,15 +19,20 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 class SourceText:
     def __init__(self, text: str) -> None:
         self.text = text
+        self.is_ascii = text.isascii()
 
     @cached_property
     def lines(self) -> list[str]:
         """The lines without their line endings; lines[0] is line 1."""
+        if "\r" not in self.text:
+            return self.text.split("\n")
         return _LINE_END.split(self.text)
 
     @cached_property
     def _line_offsets(self) -> list[int]:
         """Character offset in `text` where each line starts."""
+        if "\r" not in self.text:
+            return list(accumulate(map((1).__add__, map(len, self.lines)), initial=0))
         offsets = [0]
         offsets.extend(match.end() for match in _LINE_END.finditer(self.text))
         return offsets
@@ -37,6 +43,8 @@ class SourceText:
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
     def char_column(self, line: int, byte_column: int) -> int:
+        if self.is_ascii:
+            return byte_column
         text = self.line(line)
         if text.isascii():
             return byte_column

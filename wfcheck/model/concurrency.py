@@ -6,6 +6,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from wfcheck.model.nodes import contains
 from wfcheck.model.scopes import Scope, ScopeTree
 from wfcheck.model.workflows import Workflows
 
@@ -54,20 +55,7 @@ def concurrent_steps(
                 found.append(finding)
         for statement in scope.withs:
             found.extend(counter.blocks(statement, scope))
-    return [f for f in found if not any(_inside(f.span, other.span) for other in found)]
-
-
-def _inside(node: ast.AST, other: ast.AST) -> bool:
-    if node is other:
-        return False
-    start, end = _span(node)
-    other_start, other_end = _span(other)
-    return other_start <= start and end <= other_end
-
-
-def _span(node: ast.AST) -> tuple[tuple[int, int], tuple[int, int]]:
-    start = (node.lineno, node.col_offset)  # type: ignore[attr-defined]
-    return start, (node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
+    return [f for f in found if not any(contains(other.span, f.span) for other in found)]
 
 
 class StepCounter:
@@ -110,7 +98,7 @@ class StepCounter:
 
     def body_holds_step(self, statement: ast.With | ast.AsyncWith) -> bool:
         return any(
-            _inside(call, statement) and self.workflows.is_step_call_or_step_helper(call)
+            contains(statement, call) and self.workflows.is_step_call_or_step_helper(call)
             for call, _ in self.calls
         )
 
@@ -176,7 +164,7 @@ class StepCounter:
                 and isinstance(func.value, ast.Name)
                 and func.value.id == group
                 and call.args
-                and _inside(call, statement)
+                and contains(statement, call)
             ):
                 added = self.count_spawn_target(call, scope)
                 steps += MANY if added and self.in_loop(call) else added
@@ -190,4 +178,4 @@ class StepCounter:
         return self.count(target, scope)
 
     def in_loop(self, call: ast.Call) -> bool:
-        return any(_inside(call, loop) for loop in self.loops)
+        return any(contains(loop, call) for loop in self.loops)

@@ -15,11 +15,13 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from wfcheck.model.concurrency import StepCounter
+from wfcheck.model.nodes import Point, end, nested_blocks, span, start
 from wfcheck.model.scopes import Scope, ScopeTree
 from wfcheck.model.sources import (
-    CLIENT_FACTORY_METHODS,
+    CLIENT_BUILDER_METHODS,
     PATH_IO_METHODS,
     PIPELINE_IO_METHODS,
     Origin,
@@ -35,11 +37,9 @@ from wfcheck.model.sources import (
 from wfcheck.model.workflows import CodeUnit, StepCall, UnitKind, Workflows
 from wfcheck.settings import DetectionSettings
 
-Point = tuple[int, int]
-
 _ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 _MUTATING_METHODS = frozenset({"append", "extend", "insert", "update", "add", "setdefault"})
-_CLIENTS = (Origin.CLIENT, Origin.QSTASH, Origin.PIPELINE)
+_CLIENTS = (Origin.CLIENT, Origin.CACHE_CLIENT, Origin.PIPELINE)
 _IO_UNKNOWN = SourceSpec(SourceKind.IO, ResultKind.UNKNOWN)
 _IO_NOT_SERIALIZABLE = SourceSpec(SourceKind.IO, ResultKind.NOT_SERIALIZABLE)
 
@@ -114,6 +114,24 @@ class FlowFacts:
     early_returns: list[EarlyReturn] = field(default_factory=list)
     step_names: list[StepNameUse] = field(default_factory=list)
 
+    @cached_property
+    def enclosing_sources(self) -> dict[SourceUse, list[SourceUse]]:
+        """For each source, the sources whose expression holds it (`fetch(uuid4())`)."""
+        enclosing: dict[SourceUse, list[SourceUse]] = {}
+        open_sources: list[SourceUse] = []
+        for use in sorted(self.sources, key=_outer_first):
+            while open_sources and end(open_sources[-1].expression) <= start(use.expression):
+                open_sources.pop()
+            enclosing[use] = list(open_sources)
+            open_sources.append(use)
+        return enclosing
+
+
+def _outer_first(use: SourceUse) -> tuple[Point, Point]:
+    """By start; of two expressions starting at one place, the longer (outer) first."""
+    line, column = end(use.expression)
+    return start(use.expression), (-line, -column)
+
 
 def first(a: SourceUse | None, b: SourceUse | None) -> SourceUse | None:
     if a is None:
@@ -137,8 +155,15 @@ class SourceClassifier:
         self.origins = origins
         self.workflows = workflows
         self.detection = detection
+        self._classified: dict[tuple[ast.Call, bool], SourceSpec | None] = {}
 
     def classify(self, call: ast.Call, scope: Scope, awaited: bool) -> SourceSpec | None:
+        key = (call, awaited)
+        if key not in self._classified:
+            self._classified[key] = self._classify(call, scope, awaited)
+        return self._classified[key]
+
+    def _classify(self, call: ast.Call, scope: Scope, awaited: bool) -> SourceSpec | None:
         if self.workflows.step_call(call) or self.workflows.helper_call(call):
             return None
         qualified = self.scopes.qualified_name(call.func, scope)
@@ -167,10 +192,10 @@ class SourceClassifier:
         if not isinstance(func, ast.Attribute):
             return None
         origin = self.origins.of(func.value, scope)
+        if origin is Origin.CACHE_CLIENT:
+            return _IO_UNKNOWN if func.attr != "pipeline" else None
         if origin is Origin.CLIENT:
-            return _IO_UNKNOWN if func.attr not in CLIENT_FACTORY_METHODS else None
-        if origin is Origin.QSTASH:
-            return _IO_NOT_SERIALIZABLE
+            return _IO_NOT_SERIALIZABLE if func.attr not in CLIENT_BUILDER_METHODS else None
         if origin is Origin.PIPELINE:
             return _IO_UNKNOWN if func.attr in PIPELINE_IO_METHODS else None
         if origin is Origin.RANDOM:
@@ -238,18 +263,6 @@ class _Exit:
     loop: ast.AST | None  # the loop a break or continue leaves
 
 
-def _start(node: ast.AST) -> Point:
-    return (node.lineno, node.col_offset)  # type: ignore[attr-defined]
-
-
-def _end(node: ast.AST) -> Point:
-    return (node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
-
-
-def _span(node: ast.AST) -> tuple[Point, Point]:
-    return _start(node), _end(node)
-
-
 _FAR: Point = (1 << 30, 0)
 _MAX_LOOP_PASSES = 3
 
@@ -265,13 +278,6 @@ class OrchestrationFlow:
         self.facts = facts
         self.scope = unit.scope
         self.state: _State | None = _State()
-        self.steps = sorted(
-            _start(call)
-            for call in unit.calls()
-            if self.workflows.is_step_call_or_step_helper(call)
-        )
-        self.exits = _collect_exits(unit.node)
-        self.exit_points = [_start(exit_.node) for exit_ in self.exits]
         self.stack: list[Decision] = []
         self.loops: list[_Loop] = []
         self.try_bodies: list[dict[str, SourceUse]] = []
@@ -282,6 +288,20 @@ class OrchestrationFlow:
         self.decisions: dict[ast.AST, Decision] = {}
         self.returns_seen: set[ast.Return] = set()
         self.names_seen: set[ast.Call] = set()
+
+    @cached_property
+    def steps(self) -> list[Point]:
+        """Where the unit's step calls (and calls of helpers that make steps) are, in order."""
+        is_step = self.workflows.is_step_call_or_step_helper
+        return sorted(start(call) for call in self.unit.calls() if is_step(call))
+
+    @cached_property
+    def exits(self) -> list[_Exit]:
+        return _collect_exits(self.unit.node)
+
+    @cached_property
+    def exit_points(self) -> list[Point]:
+        return [start(exit_.node) for exit_ in self.exits]
 
     def run(self) -> None:
         node = self.unit.node
@@ -300,11 +320,11 @@ class OrchestrationFlow:
         for branch in branches:
             if not branch:
                 continue
-            start, end = _start(branch[0]), _end(branch[-1])
-            if self.has_step(start, end):
+            first_point, last_point = start(branch[0]), end(branch[-1])
+            if self.has_step(first_point, last_point):
                 return True
-            low = bisect.bisect_left(self.exit_points, start)
-            high = bisect.bisect_left(self.exit_points, end)
+            low = bisect.bisect_left(self.exit_points, first_point)
+            high = bisect.bisect_left(self.exit_points, last_point)
             if any(self.exit_skips_step(exit_, construct) for exit_ in self.exits[low:high]):
                 return True
         return False
@@ -312,15 +332,15 @@ class OrchestrationFlow:
     def exit_skips_step(self, exit_: _Exit, construct: ast.AST) -> bool:
         node = exit_.node
         if isinstance(node, ast.Return | ast.Raise):
-            if self.has_step(_end(construct), _FAR):
+            if self.has_step(end(construct), _FAR):
                 return True
-            return any(self.has_step(*_span(loop.node)) for loop in self.loops)
+            return any(self.has_step(*span(loop.node)) for loop in self.loops)
         loop = next((loop for loop in self.loops if loop.node is exit_.loop), None)
         if loop is None:
             return False  # leaves a loop inside the branch, not the construct
         if isinstance(node, ast.Break):
-            return self.has_step(*_span(loop.node))
-        return self.has_step(_end(construct), _end(loop.node))
+            return self.has_step(*span(loop.node))
+        return self.has_step(end(construct), end(loop.node))
 
     # Recording.
 
@@ -695,7 +715,7 @@ class OrchestrationFlow:
     def expr_if(self, node: ast.IfExp) -> SourceUse | None:
         taint = self.expr(node.test)
         decides = taint is not None and (
-            self.has_step(*_span(node.body)) or self.has_step(*_span(node.orelse))
+            self.has_step(*span(node.body)) or self.has_step(*span(node.orelse))
         )
         if decides:
             self.decision(node, node.test, taint, True)
@@ -734,7 +754,7 @@ class OrchestrationFlow:
         for element in elements:
             taint = first(taint, self.expr(element))
         if iterables is not None:
-            self.decision(node, node.generators[0].iter, iterables, self.has_step(*_span(node)))
+            self.decision(node, node.generators[0].iter, iterables, self.has_step(*span(node)))
         self.scope, self.state = outer_scope, outer_state
         return taint
 
@@ -811,33 +831,15 @@ def _collect_exits(function: ast.AST) -> list[_Exit]:
             elif isinstance(statement, ast.For | ast.AsyncFor | ast.While):
                 visit(statement.body, statement)
                 visit(statement.orelse, loop)
-            else:
-                for block in _nested_blocks(statement):
+            elif not isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                for block in nested_blocks(statement):
                     visit(block, loop)
 
     body = getattr(function, "body", None)
     if isinstance(body, list):
         visit(body, None)
-    exits.sort(key=lambda exit_: _start(exit_.node))
+    exits.sort(key=lambda exit_: start(exit_.node))
     return exits
-
-
-def _nested_blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:
-    """The statement lists inside an if, with, try or match (not inside definitions)."""
-    if isinstance(statement, ast.If):
-        yield statement.body
-        yield statement.orelse
-    elif isinstance(statement, ast.With | ast.AsyncWith):
-        yield statement.body
-    elif isinstance(statement, ast.Try | ast.TryStar):
-        yield statement.body
-        for handler in statement.handlers:
-            yield handler.body
-        yield statement.orelse
-        yield statement.finalbody
-    elif isinstance(statement, ast.Match):
-        for case in statement.cases:
-            yield case.body
 
 
 def _is_non_empty_literal(iterable: ast.expr) -> bool:

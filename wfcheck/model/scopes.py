@@ -12,6 +12,8 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from wfcheck.model.nodes import contains
+
 _BUILTINS = frozenset(dir(builtins))
 
 
@@ -102,11 +104,18 @@ class Scope:
 class ScopeTree:
     """The scopes of one module and name resolution over them."""
 
-    def __init__(self, module: Scope, scopes: dict[ast.AST, Scope], imported: set[str]) -> None:
+    def __init__(
+        self,
+        module: Scope,
+        scopes: dict[ast.AST, Scope],
+        imports: list[Binding],
+        imported_modules: set[str],
+    ) -> None:
         self.module = module
         self.scopes = scopes
-        # Every module named by an import statement anywhere in the file.
-        self.imported_modules = imported
+        # Every name bound by an import anywhere in the file, and every module named by one.
+        self.imports = imports
+        self.imported_modules = imported_modules
         self._qualified_cache: dict[tuple[int, str], str | None] = {}
 
     def scope_of(self, node: ast.AST) -> Scope | None:
@@ -156,11 +165,8 @@ class ScopeTree:
 
     def innermost(self, scope: Scope, node: ast.AST) -> Scope:
         """The scope, at or inside `scope`, in which `node` appears."""
-        position = (node.lineno, node.col_offset)  # type: ignore[attr-defined]
         for child in scope.children:
-            start = (child.node.lineno, child.node.col_offset)
-            end = (child.node.end_lineno, child.node.end_col_offset)
-            if start <= position < end:  # type: ignore[operator]
+            if contains(child.node, node):
                 return self.innermost(child, node)
         return scope
 
@@ -203,7 +209,7 @@ class ScopeTree:
 def bind_module(tree: ast.Module) -> ScopeTree:
     binder = _Binder(tree)
     binder.visit_body(tree.body, binder.module)
-    return ScopeTree(binder.module, binder.scopes, binder.imported)
+    return ScopeTree(binder.module, binder.scopes, binder.imports, binder.imported)
 
 
 class _Binder:
@@ -211,6 +217,7 @@ class _Binder:
         self.module = Scope(ScopeKind.MODULE, tree, None)
         self.scopes: dict[ast.AST, Scope] = {tree: self.module}
         self.imported: set[str] = set()
+        self.imports: list[Binding] = []
 
     def new_scope(self, kind: ScopeKind, node: ScopeNode, parent: Scope) -> Scope:
         scope = Scope(kind, node, parent)
@@ -223,16 +230,47 @@ class _Binder:
             self.visit(statement, scope)
 
     def visit(self, node: ast.AST, scope: Scope) -> None:
-        handler = _HANDLERS.get(type(node))
+        kind = type(node)
+        handler = _HANDLERS.get(kind)
         if handler is not None:
             handler(self, node, scope)
             return
-        if isinstance(node, ast.Call):
-            scope.calls.append(node)
-        elif isinstance(node, ast.Await):
-            scope.awaits.append(node)
-        for child in ast.iter_child_nodes(node):
-            self.visit(child, scope)
+        if kind is ast.Await:
+            scope.awaits.append(node)  # type: ignore[arg-type]
+        fields = _CHILD_FIELDS.get(kind)
+        if fields is None:
+            fields = _child_fields(node)
+        visit = self.visit
+        for name, is_list in fields:
+            child = getattr(node, name)
+            if is_list:
+                for item in child:
+                    if type(item) not in _SKIPPED:
+                        visit(item, scope)
+            elif type(child) not in _SKIPPED:
+                visit(child, scope)
+
+    def visit_call(self, node: ast.Call, scope: Scope) -> None:
+        scope.calls.append(node)
+        visit = self.visit
+        func = node.func
+        while type(func) is ast.Attribute:
+            func = func.value  # type: ignore[attr-defined]
+        if type(func) not in _SKIPPED:
+            visit(func, scope)
+        for argument in node.args:
+            if type(argument) not in _SKIPPED:
+                visit(argument, scope)
+        for keyword in node.keywords:
+            if type(keyword.value) not in _SKIPPED:
+                visit(keyword.value, scope)
+
+    def visit_attribute(self, node: ast.Attribute, scope: Scope) -> None:
+        value = node.value
+        while type(value) is ast.Attribute:
+            value = value.value  # type: ignore[attr-defined]
+        if type(value) not in _SKIPPED:
+            self.visit(value, scope)
 
     def visit_all(self, nodes: list[ast.AST] | list[ast.expr], scope: Scope) -> None:
         for node in nodes:
@@ -252,30 +290,29 @@ class _Binder:
 
     def visit_function(self, node: FunctionNode, scope: Scope) -> None:
         self.visit_all(node.decorator_list, scope)
-        self.visit_arguments_outside(node.args, scope)
         if node.returns is not None:
             self.visit(node.returns, scope)
         scope.bind(Binding(node.name, BindingKind.FUNCTION, node, scope))
-        inner = self.new_scope(ScopeKind.FUNCTION, node, scope)
-        self.bind_parameters(node.args, inner)
+        inner = self.visit_parameters(node.args, scope, ScopeKind.FUNCTION, node)
         self.visit_body(node.body, inner)
 
     def visit_lambda(self, node: ast.Lambda, scope: Scope) -> None:
-        self.visit_arguments_outside(node.args, scope)
-        inner = self.new_scope(ScopeKind.LAMBDA, node, scope)
-        self.bind_parameters(node.args, inner)
+        inner = self.visit_parameters(node.args, scope, ScopeKind.LAMBDA, node)
         self.visit(node.body, inner)
 
-    def visit_arguments_outside(self, args: ast.arguments, scope: Scope) -> None:
-        """Defaults and annotations run in the enclosing scope."""
-        self.visit_all([d for d in (*args.defaults, *args.kw_defaults) if d is not None], scope)
+    def visit_parameters(
+        self, args: ast.arguments, scope: Scope, kind: ScopeKind, node: ScopeNode
+    ) -> Scope:
+        """Defaults and annotations run in the enclosing scope; the names bind in the new one."""
+        for default in (*args.defaults, *args.kw_defaults):
+            if default is not None and type(default) not in _SKIPPED:
+                self.visit(default, scope)
+        inner = self.new_scope(kind, node, scope)
         for arg in all_parameters(args):
-            if arg.annotation is not None:
+            if arg.annotation is not None and type(arg.annotation) not in _SKIPPED:
                 self.visit(arg.annotation, scope)
-
-    def bind_parameters(self, args: ast.arguments, scope: Scope) -> None:
-        for arg in all_parameters(args):
-            scope.bind(Binding(arg.arg, BindingKind.PARAMETER, arg, scope))
+            inner.bind(Binding(arg.arg, BindingKind.PARAMETER, arg, inner))
+        return inner
 
     def visit_class(self, node: ast.ClassDef, scope: Scope) -> None:
         self.visit_all(node.decorator_list, scope)
@@ -306,27 +343,23 @@ class _Binder:
         for alias in node.names:
             self.imported.add(alias.name)
             if alias.asname:
-                bound, qualified = alias.asname, alias.name
+                self.bind_import(alias.asname, alias.name, node, scope)
             else:
-                bound = qualified = alias.name.split(".", 1)[0]
-            scope.bind(Binding(bound, BindingKind.IMPORT, node, scope, qualified_name=qualified))
+                top = alias.name.split(".", 1)[0]
+                self.bind_import(top, top, node, scope)
 
     def visit_import_from(self, node: ast.ImportFrom, scope: Scope) -> None:
         module = "." * node.level + (node.module or "")
         self.imported.add(module)
         for alias in node.names:
-            if alias.name == "*":
-                continue
-            self.imported.add(f"{module}.{alias.name}")
-            scope.bind(
-                Binding(
-                    alias.asname or alias.name,
-                    BindingKind.IMPORT,
-                    node,
-                    scope,
-                    qualified_name=f"{module}.{alias.name}",
-                )
-            )
+            if alias.name != "*":
+                self.imported.add(f"{module}.{alias.name}")
+                self.bind_import(alias.asname or alias.name, f"{module}.{alias.name}", node, scope)
+
+    def bind_import(self, name: str, qualified: str, node: ast.stmt, scope: Scope) -> None:
+        binding = Binding(name, BindingKind.IMPORT, node, scope, qualified_name=qualified)
+        scope.bind(binding)
+        self.imports.append(binding)
 
     def visit_assign(self, node: ast.Assign, scope: Scope) -> None:
         self.visit(node.value, scope)
@@ -352,9 +385,8 @@ class _Binder:
     def visit_named_expr(self, node: ast.NamedExpr, scope: Scope) -> None:
         self.visit(node.value, scope)
         target_scope = scope.function_scope
-        target_scope.bind(
-            Binding(node.target.id, BindingKind.ASSIGNMENT, node.target, target_scope)
-        )
+        # The binding's node is the whole `name := value`, which is where it is reported.
+        target_scope.bind(Binding(node.target.id, BindingKind.ASSIGNMENT, node, target_scope))
 
     def visit_for(self, node: ast.For | ast.AsyncFor, scope: Scope) -> None:
         scope.loops.append(node)
@@ -408,6 +440,8 @@ class _Binder:
 
 
 _HANDLERS = {
+    ast.Call: _Binder.visit_call,
+    ast.Attribute: _Binder.visit_attribute,
     ast.FunctionDef: _Binder.visit_function,
     ast.AsyncFunctionDef: _Binder.visit_function,
     ast.Lambda: _Binder.visit_lambda,
@@ -435,6 +469,38 @@ _HANDLERS = {
     ast.MatchStar: _Binder.visit_capture_pattern,
     ast.MatchMapping: _Binder.visit_capture_pattern,
 }
+
+
+# Fields that never hold a node that binds a name, calls or awaits: contexts, operators, names.
+_LEAF_FIELDS = frozenset(
+    {"ctx", "op", "ops", "id", "attr", "arg", "name", "asname", "module", "level", "kind"}
+    | {"type_comment", "conversion", "is_async", "tag", "simple", "kwd_attrs", "value_str"}
+)
+_LEAF_NODES = (
+    ast.Name,
+    ast.Constant,
+    ast.MatchSingleton,
+    ast.expr_context,
+    ast.operator,
+    ast.cmpop,
+    ast.unaryop,
+    ast.boolop,
+)
+# Nodes, and values in node lists, with nothing under them for the binder.
+_SKIPPED = frozenset({ast.Name, ast.Constant, ast.Load, ast.Store, type(None), str})
+_CHILD_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _child_fields(node: ast.AST) -> tuple[tuple[str, bool], ...]:
+    """The fields of a node's class that can hold nodes the binder must see, and which of
+    them are lists (a field is a list in every node of a class, or in none)."""
+    kind = type(node)
+    fields: tuple[tuple[str, bool], ...] = ()
+    if not isinstance(node, _LEAF_NODES):
+        names = [name for name in kind._fields if name not in _LEAF_FIELDS]
+        fields = tuple((name, isinstance(getattr(node, name), list)) for name in names)
+    _CHILD_FIELDS[kind] = fields
+    return fields
 
 
 def all_parameters(args: ast.arguments) -> list[ast.arg]:

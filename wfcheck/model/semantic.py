@@ -8,6 +8,7 @@ from functools import cached_property
 from wfcheck import sdk
 from wfcheck.model.concurrency import ConcurrentSteps, concurrent_steps
 from wfcheck.model.flow import FlowFacts, OrchestrationFlow, SourceClassifier
+from wfcheck.model.nodes import innermost_statement
 from wfcheck.model.scopes import ScopeTree, bind_module
 from wfcheck.model.sources import Origins, is_logging_call
 from wfcheck.model.steps import OuterWrite, outer_writes
@@ -28,6 +29,7 @@ class SemanticModel:
         if self.is_workflow_file:
             self.workflows.discover()
         self.classifier = SourceClassifier(self.scopes, self.origins, self.workflows, detection)
+        self._parents: dict[ast.AST, dict[ast.AST, ast.AST]] = {}
 
     def _imports_workflow_names(self) -> bool:
         modules = self.detection.module_names() | {sdk.SDK_MODULE}
@@ -61,12 +63,21 @@ class SemanticModel:
     def step_names(self) -> StepNameAllocator:
         return StepNameAllocator(self.workflows)
 
-    @cached_property
-    def _parents(self) -> dict[ast.AST, ast.AST]:
-        return {child: node for node in ast.walk(self.tree) for child in ast.iter_child_nodes(node)}
-
-    def parent(self, node: ast.AST) -> ast.AST | None:
-        return self._parents.get(node)
+    def parent(self, node: ast.AST, unit: CodeUnit) -> ast.AST | None:
+        """The parent of a node of a unit's body, from an index of its innermost statement."""
+        body = unit.node.body
+        statement = innermost_statement(body, node) if isinstance(body, list) else unit.node
+        if statement is None:
+            return None
+        parents = self._parents.get(statement)
+        if parents is None:
+            parents = {
+                child: parent
+                for parent in ast.walk(statement)
+                for child in ast.iter_child_nodes(parent)
+            }
+            self._parents[statement] = parents
+        return parents.get(node)
 
     @cached_property
     def outer_writes(self) -> list[OuterWrite]:
@@ -125,14 +136,16 @@ class StepNameAllocator:
     def __init__(self, workflows: Workflows) -> None:
         self.workflows = workflows
         self.taken: dict[WorkflowFunction, set[str]] = {}
+        self.numbers: dict[tuple[WorkflowFunction, str], int] = {}
 
     def allocate(self, workflow: WorkflowFunction, base: str) -> str:
         taken = self.taken.get(workflow)
         if taken is None:
             taken = self.taken[workflow] = self._literal_names(workflow)
-        name, number = base, 2
+        name, number = base, self.numbers.get((workflow, base), 2)
         while name in taken:
             name, number = f"{base}-{number}", number + 1
+        self.numbers[(workflow, base)] = number
         taken.add(name)
         return name
 

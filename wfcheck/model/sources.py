@@ -189,15 +189,16 @@ def function_source(qualified_name: str, call: ast.Call) -> SourceSpec | None:
 class Origin(enum.Enum):
     """What kind of object an expression evaluates to, where it matters for sources."""
 
-    CLIENT = "client"  # a database, cache, HTTP, cloud or queue client: its calls are I/O
-    QSTASH = "qstash"  # a QStash client: its calls are I/O whose results are not JSON
+    CACHE_CLIENT = "cache-client"  # Redis: its calls are I/O returning strings and numbers
+    CLIENT = "client"  # a database, cloud, HTTP, queue or model API client: its calls are I/O
+    # returning objects that json.dumps rejects (rows, responses)
     PIPELINE = "pipeline"  # a Redis pipeline: it queues commands until `execute()`/`exec()`
     PATH = "path"  # a pathlib path: its read and write methods are I/O
     RANDOM = "random"  # an unseeded random generator: its draws are randomness
     LOGGER = "logger"  # its calls only log
 
 
-CLIENT_FACTORIES = frozenset(
+CACHE_CLIENT_FACTORIES = frozenset(
     {
         "redis.Redis",
         "redis.StrictRedis",
@@ -211,6 +212,11 @@ CLIENT_FACTORIES = frozenset(
         "upstash_redis.Redis.from_env",
         "upstash_redis.asyncio.Redis",
         "upstash_redis.asyncio.Redis.from_env",
+    }
+)
+
+CLIENT_FACTORIES = frozenset(
+    {
         "sqlalchemy.create_engine",
         "sqlalchemy.orm.Session",
         "sqlalchemy.orm.sessionmaker",
@@ -232,6 +238,8 @@ CLIENT_FACTORIES = frozenset(
         "boto3.resource",
         "boto3.session.Session",
         "boto3.Session",
+        "qstash.QStash",
+        "qstash.AsyncQStash",
         "requests.Session",
         "requests.session",
         "httpx.Client",
@@ -243,10 +251,15 @@ CLIENT_FACTORIES = frozenset(
         "anthropic.AsyncAnthropic",
     }
 )
-
-QSTASH_FACTORIES = frozenset({"qstash.QStash", "qstash.AsyncQStash"})
-# Methods of clients that only build another object (no round trip to a server).
-CLIENT_FACTORY_METHODS = frozenset({"cursor", "pipeline", "Table", "Bucket", "Object"})
+# Methods of clients that build another client-like object without a round trip to a server
+# (a cursor, a query, a table handle); calls on what they return are I/O again.
+CLIENT_BUILDER_METHODS = frozenset(
+    {"cursor", "Table", "Bucket", "Object", "get_database", "get_collection"}
+    | {"query", "filter", "filter_by", "join", "outerjoin", "where", "order_by", "group_by"}
+    | {"having", "limit", "offset", "options", "distinct", "select_from", "execution_options"}
+)
+# Methods of clients that open a connection or session: I/O, and their result is a client.
+CLIENT_CONNECTING_METHODS = frozenset({"connect", "begin", "begin_nested", "session", "acquire"})
 PIPELINE_IO_METHODS = frozenset({"execute", "exec"})
 
 PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsPath"})
@@ -315,15 +328,18 @@ class Origins:
             return self._of_name(expr, scope, depth)
         if isinstance(expr, ast.Attribute):
             return self._of_attribute(expr, scope, depth)
+        if isinstance(expr, ast.Subscript):  # `mongo["shop"]["orders"]`
+            receiver = self.of(expr.value, scope, depth + 1)
+            return receiver if receiver is Origin.CLIENT else None
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Div):
             return Origin.PATH if self.of(expr.left, scope, depth + 1) is Origin.PATH else None
         return None
 
     def _of_attribute(self, expr: ast.Attribute, scope: Scope, depth: int) -> Origin | None:
         if expr.attr == "qstash_client" and self.is_context(expr.value, scope):
-            return Origin.QSTASH
+            return Origin.CLIENT
         receiver = self.of(expr.value, scope, depth + 1)
-        if receiver in (Origin.CLIENT, Origin.QSTASH):
+        if receiver in (Origin.CLIENT, Origin.CACHE_CLIENT):
             return receiver
         return Origin.PATH if receiver is Origin.PATH and expr.attr == "parent" else None
 
@@ -356,10 +372,13 @@ class Origins:
 
 def _method_result(receiver: Origin | None, method: str) -> Origin | None:
     """What a method of an object of that origin returns, where it matters."""
+    if receiver is Origin.CACHE_CLIENT:
+        return Origin.PIPELINE if method == "pipeline" else None
     if receiver is Origin.CLIENT:
-        return Origin.PIPELINE if method == "pipeline" else Origin.CLIENT
-    if receiver in (Origin.QSTASH, Origin.PIPELINE):
-        return receiver
+        deriving = method in CLIENT_BUILDER_METHODS or method in CLIENT_CONNECTING_METHODS
+        return Origin.CLIENT if deriving else None
+    if receiver is Origin.PIPELINE:
+        return receiver  # `pipe.set(...).incr(...)` chains on the pipeline
     if receiver is Origin.PATH and method in _PATH_DERIVING_METHODS:
         return Origin.PATH
     if receiver is Origin.LOGGER and method == "getChild":
@@ -368,10 +387,10 @@ def _method_result(receiver: Origin | None, method: str) -> Origin | None:
 
 
 def _origin_of_factory(qualified: str, call: ast.Call) -> Origin | None:
+    if qualified in CACHE_CLIENT_FACTORIES:
+        return Origin.CACHE_CLIENT
     if qualified in CLIENT_FACTORIES:
         return Origin.CLIENT
-    if qualified in QSTASH_FACTORIES:
-        return Origin.QSTASH
     if qualified in PATH_CLASSES:
         return Origin.PATH
     if qualified in _ALWAYS_RANDOM_CLASSES:

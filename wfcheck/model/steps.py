@@ -7,7 +7,8 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from wfcheck.model.scopes import ScopeKind, ScopeTree
+from wfcheck.model.nodes import nested_blocks, start
+from wfcheck.model.scopes import Scope, ScopeKind, ScopeTree
 from wfcheck.model.workflows import CodeUnit
 
 MUTATING_METHODS = frozenset(
@@ -50,12 +51,15 @@ def outer_writes(unit: CodeUnit, scopes: ScopeTree) -> list[OuterWrite]:
     """One write per statement, naming every outer variable it stores into."""
     finder = _WriteFinder(unit, scopes)
     body = unit.node.body
-    if isinstance(body, list):
-        found = [write for node in body for write in finder.statement(node)]
-    else:
-        found = list(finder.expression(body, None))
+    found = (
+        [write for node in body for write in finder.statement(node)]
+        if isinstance(body, list)
+        else []
+    )
+    found.extend(finder.named_expressions())
+    found.extend(finder.mutating_calls())
     merged: dict[ast.AST, OuterWrite] = {}
-    for write in found:
+    for write in sorted(found, key=lambda write: start(write.node)):
         first = merged.get(write.node)
         if first is None:
             merged[write.node] = write
@@ -65,33 +69,27 @@ def outer_writes(unit: CodeUnit, scopes: ScopeTree) -> list[OuterWrite]:
 
 
 class _WriteFinder:
+    """Walks the statements of a step body; its calls come from the scopes the binder built."""
+
     def __init__(self, unit: CodeUnit, scopes: ScopeTree) -> None:
         self.unit = unit
         self.scopes = scopes
         self.scope = unit.scope
+        # `results.append(x)` as a statement is reported as the statement.
+        self.statement_of_call: dict[ast.Call, ast.stmt] = {}
 
     def statement(self, node: ast.stmt) -> Iterator[OuterWrite]:
-        targets: list[ast.expr] = []
-        if isinstance(node, ast.Assign):
-            targets = node.targets
-        elif isinstance(node, ast.AugAssign | ast.AnnAssign | ast.For | ast.AsyncFor):
-            targets = [node.target] if not isinstance(node, ast.AnnAssign) or node.value else []
-        elif isinstance(node, ast.With | ast.AsyncWith):
-            targets = [item.optional_vars for item in node.items if item.optional_vars]
-        elif isinstance(node, ast.Delete):
-            targets = node.targets
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             return
-        for target in targets:
+        if isinstance(node, ast.Expr):
+            value = node.value.value if isinstance(node.value, ast.Await) else node.value
+            if isinstance(value, ast.Call):
+                self.statement_of_call[value] = node
+        for target in _targets(node):
             yield from self.target(target, node)
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.stmt):
-                yield from self.statement(child)
-            elif isinstance(child, ast.excepthandler | ast.match_case):
-                for inner in child.body:
-                    yield from self.statement(inner)
-            elif isinstance(child, ast.expr):
-                yield from self.expression(child, node)
+        for block in nested_blocks(node):
+            for inner in block:
+                yield from self.statement(inner)
 
     def target(self, target: ast.expr, statement: ast.AST) -> Iterator[OuterWrite]:
         if isinstance(target, ast.Name):
@@ -104,19 +102,23 @@ class _WriteFinder:
         elif isinstance(target, ast.Starred):
             yield from self.target(target.value, statement)
         elif isinstance(target, ast.Attribute | ast.Subscript):
-            yield from self.mutation(target.value, statement)
+            yield from self.mutation(target.value, statement, self.scope)
 
-    def expression(self, node: ast.expr, statement: ast.stmt | None) -> Iterator[OuterWrite]:
-        for child in _walk_expression(node):
-            if isinstance(child, ast.NamedExpr):
-                yield from self.target(child.target, statement or child)
-            elif isinstance(child, ast.Call):
-                func = child.func
+    def named_expressions(self) -> Iterator[OuterWrite]:
+        """`(total := total + 1)` on a name declared nonlocal or global."""
+        for bindings in self.scope.bindings.values():
+            for binding in bindings:
+                if isinstance(binding.node, ast.NamedExpr):
+                    yield from self.target(binding.node.target, binding.node)
+
+    def mutating_calls(self) -> Iterator[OuterWrite]:
+        """`results.append(x)`, `state.items.clear()` on outer objects."""
+        for scope in self.scope.region_scopes():
+            for call in scope.calls:
+                func = call.func
                 if isinstance(func, ast.Attribute) and func.attr in MUTATING_METHODS:
-                    reported = child
-                    if statement is not None and _is_statement_of(child, statement):
-                        reported = statement
-                    yield from self.mutation(func.value, reported)
+                    reported = self.statement_of_call.get(call, call)
+                    yield from self.mutation(func.value, reported, scope)
 
     def declared_kind(self, name: str) -> WriteKind | None:
         if name in self.scope.nonlocal_names:
@@ -125,13 +127,13 @@ class _WriteFinder:
             return WriteKind.GLOBAL
         return None
 
-    def mutation(self, changed: ast.expr, reported: ast.AST) -> Iterator[OuterWrite]:
+    def mutation(self, changed: ast.expr, reported: ast.AST, scope: Scope) -> Iterator[OuterWrite]:
         """A change to `x.a[0].b` when `x` is a variable of an enclosing function."""
         while isinstance(changed, ast.Attribute | ast.Subscript):
             changed = changed.value
         if not isinstance(changed, ast.Name) or self.declared_kind(changed.id) is WriteKind.GLOBAL:
             return
-        bindings = self.scopes.lookup(self.scope, changed.id)
+        bindings = self.scopes.lookup(scope, changed.id)
         if not bindings:
             return
         owner = bindings[0].scope
@@ -140,18 +142,13 @@ class _WriteFinder:
             yield OuterWrite(reported, (changed.id,), WriteKind.MUTATION, owner_name, self.unit)
 
 
-def _walk_expression(node: ast.expr) -> Iterator[ast.AST]:
-    """The nodes of an expression, without the bodies of lambdas defined in it."""
-    stack: list[ast.AST] = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if not isinstance(current, ast.Lambda):
-            stack.extend(ast.iter_child_nodes(current))
-
-
-def _is_statement_of(call: ast.Call, statement: ast.stmt) -> bool:
-    return isinstance(statement, ast.Expr) and (
-        statement.value is call
-        or (isinstance(statement.value, ast.Await) and statement.value.value is call)
-    )
+def _targets(node: ast.stmt) -> list[ast.expr]:
+    if isinstance(node, ast.Assign | ast.Delete):
+        return node.targets
+    if isinstance(node, ast.AnnAssign):
+        return [node.target] if node.value is not None else []
+    if isinstance(node, ast.AugAssign | ast.For | ast.AsyncFor):
+        return [node.target]
+    if isinstance(node, ast.With | ast.AsyncWith):
+        return [item.optional_vars for item in node.items if item.optional_vars is not None]
+    return []

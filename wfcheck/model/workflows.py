@@ -135,6 +135,7 @@ class Workflows:
         self._step_calls: dict[ast.Call, StepCall] = {}
         self._helper_calls: dict[ast.Call, HelperCall] = {}
         self._reaches_step: dict[FunctionNode, bool] = {}
+        self._closures: dict[tuple[FunctionNode, Context], bool] = {}
 
     # Queries used by the rest of the model and by rules.
 
@@ -359,6 +360,12 @@ class Workflows:
 
     def _uses_context_by_closure(self, helper: FunctionNode, unit: CodeUnit) -> bool:
         """A def nested in workflow code that reads the enclosing context (`await do_steps()`)."""
+        key = (helper, unit.context)
+        if key not in self._closures:
+            self._closures[key] = self._reads_context(helper, unit)
+        return self._closures[key]
+
+    def _reads_context(self, helper: FunctionNode, unit: CodeUnit) -> bool:
         helper_scope = self.scopes.scope_of(helper)
         if helper_scope is None or not helper_scope.is_within(unit.scope):
             return False
@@ -374,6 +381,7 @@ class Workflows:
 
     def _find_registrations(self) -> dict[FunctionNode, Registration]:
         registrations: dict[FunctionNode, Registration] = {}
+        serve_names = self._serve_function_names()
         for scope in self.scopes.scopes.values():
             node = scope.node
             if scope.kind is ScopeKind.FUNCTION and scope.parent is not None:
@@ -383,8 +391,23 @@ class Workflows:
                     if registration is not None:
                         registrations[node] = registration
             for call in scope.calls:
-                self._call_registration(call, scope, registrations)
+                func = call.func
+                kind = type(func)
+                if (
+                    kind is ast.Call
+                    or (kind is ast.Name and func.id in serve_names)  # type: ignore[attr-defined]
+                    or (kind is ast.Attribute and func.attr in serve_names)  # type: ignore[attr-defined]
+                ):
+                    self._call_registration(call, scope, registrations)
         return registrations
+
+    def _serve_function_names(self) -> set[str]:
+        """Names under which `serve`/`async_serve` can be called in this file, aliases too."""
+        names = {qualified.rsplit(".", 1)[-1] for qualified in sdk.SERVE_FUNCTIONS}
+        for binding in self.scopes.imports:
+            if binding.qualified_name in sdk.SERVE_FUNCTIONS:
+                names.add(binding.name)
+        return names
 
     def _call_registration(
         self, call: ast.Call, scope: Scope, registrations: dict[FunctionNode, Registration]

@@ -40,22 +40,15 @@ class SourceOutsideStep(Rule):
 
 def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
     """`await context.run("<workflow>-<what>", lambda: <source>)` in place of the source."""
+    if not _can_wrap(model, use) or any(
+        _can_wrap(model, outer) for outer in model.flow.enclosing_sources[use]
+    ):
+        return None  # a source inside another one that can move moves with it
     unit = use.unit
     context = unit.context
     scope = model.scopes.innermost(unit.scope, use.call)
-    if (
-        use.in_step_name
-        or scope is not unit.scope
-        or use.spec.result is ResultKind.NOT_SERIALIZABLE
-        or (context.is_async and not isinstance(unit.node, ast.AsyncFunctionDef))
-        or _inside_other_source(model, use)
-        or model.workflows.context_of(ast.Name(id=context.parameter.arg), scope) is not context
-    ):
-        return None
     source = model.source
     inner = source.segment(use.call)
-    if "\n" in inner:
-        return None
     edits: tuple[Edit, ...] = ()
     outer = "{}"
     round_trip = _ROUND_TRIPS.get(use.spec.result)
@@ -78,24 +71,35 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
     return Fix(title, (edit, *edits), Applicability.UNSAFE)
 
 
+def _can_wrap(model: SemanticModel, use: SourceUse) -> bool:
+    unit = use.unit
+    context = unit.context
+    scope = model.scopes.innermost(unit.scope, use.call)
+    return not (
+        use.in_step_name
+        or scope is not unit.scope
+        or use.spec.result is ResultKind.NOT_SERIALIZABLE
+        or (context.is_async and not isinstance(unit.node, ast.AsyncFunctionDef))
+        or use.call.lineno != use.call.end_lineno
+        or _awaits_inside(use.call)
+        or model.workflows.context_of(ast.Name(id=context.parameter.arg), scope) is not context
+    )
+
+
 def _step_name(workflow: str, use: SourceUse) -> str:
     func = use.call.func
     what = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "value")
     return "-".join(part for part in re.split(r"[_\W]+", f"{workflow}-{what}".lower()) if part)
 
 
-def _inside_other_source(model: SemanticModel, use: SourceUse) -> bool:
-    """A source inside another source's expression: the outer one's fix moves both."""
-    here = model.source.node_range(use.expression)
-    return any(
-        other is not use and model.source.node_range(other.expression).contains(here)
-        for other in model.flow.sources
-    )
+def _awaits_inside(call: ast.Call) -> bool:
+    """`random.choice(await items())` cannot move into a lambda: await needs async def."""
+    return any(isinstance(node, ast.Await | ast.Yield | ast.YieldFrom) for node in ast.walk(call))
 
 
 def _needs_parentheses(model: SemanticModel, use: SourceUse) -> bool:
     """`(await ...)` inside operators and before `.attr`, `[i]` or a call; bare elsewhere."""
-    parent = model.parent(use.expression)
+    parent = model.parent(use.expression, use.unit)
     if isinstance(parent, ast.Call):
         return parent.func is use.expression
     return not isinstance(parent, _BARE_AWAIT_PARENTS)

@@ -37,9 +37,10 @@ async def example(context: AsyncWorkflowContext[dict]) -> None:
 ## Fix safety
 The fix wraps the call in a new step (`lambda: f(x)` for `await f(x)`: the SDK awaits what the
 step function returns). It is not offered where the result cannot survive the JSON round trip
-of step results (open files, HTTP responses). It is unsafe: adding a step changes the step
-sequence, so runs already in flight fail with "Incompatible step name", and the result must be
-JSON-serialisable.
+of step results: open files, HTTP responses, database rows and connections, cloud SDK
+responses (Redis replies and results of unknown functions are assumed to). It is unsafe:
+adding a step changes the step sequence, so runs already in flight fail with "Incompatible
+step name", and the result must be JSON-serialisable.
 
 ## References
 - [Upstash Workflow: Caveats](https://upstash.com/docs/workflow/basics/caveats)

@@ -41,6 +41,7 @@ from collections.abc import Iterator
 
 from wfcheck.diagnostics import Diagnostic, Severity
 from wfcheck.model.semantic import SemanticModel
+from wfcheck.model.sources import describe_callee
 from wfcheck.model.workflows import CodeUnit, Region, UnitKind
 from wfcheck.rule import Rule
 
@@ -56,7 +57,7 @@ class NestedStepCall(Rule):
                 continue  # a helper called from a step: reported at that call
             outcome = _outcome(unit)
             for step in unit.step_calls:
-                what = f"{model.source.segment(step.node.func)}()"
+                what = f"{describe_callee(step.node.func)}()"
                 yield self.diagnostic(model, step.node, _message(unit, what, outcome))
             for helper_call in unit.helper_calls:
                 if model.workflows.reaches_step(helper_call.helper):
@@ -67,10 +68,10 @@ class NestedStepCall(Rule):
 def _outcome(unit: CodeUnit) -> str:
     if unit.context.is_async:
         return 'the SDK fails with "Running parallel steps is not yet available in workflow-py"'
-    return 'it corrupts the step history and the next call fails with "Incompatible step name"'
+    return 'the step history is corrupted and the next call fails with "Incompatible step name"'
 
 
 def _message(unit: CodeUnit, what: str, outcome: str) -> str:
     step = unit.step_call
     label = step.label if step is not None else unit.name
-    return f"{what} is called inside step {label}: steps cannot be nested and {outcome}"
+    return f"{what} is called inside step {label}: steps cannot be nested, and {outcome}"

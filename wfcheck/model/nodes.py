@@ -1,0 +1,51 @@
+"""Small facts about `ast` nodes: positions (line, UTF-8 byte column), parents, blocks."""
+
+from __future__ import annotations
+
+import ast
+import bisect
+from collections.abc import Iterator
+
+Point = tuple[int, int]
+
+
+def start(node: ast.AST) -> Point:
+    return (node.lineno, node.col_offset)  # type: ignore[attr-defined]
+
+
+def end(node: ast.AST) -> Point:
+    return (node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
+
+
+def span(node: ast.AST) -> tuple[Point, Point]:
+    return start(node), end(node)
+
+
+def contains(outer: ast.AST, inner: ast.AST) -> bool:
+    """`inner` lies within `outer` (and is not `outer` itself)."""
+    return inner is not outer and start(outer) <= start(inner) and end(inner) <= end(outer)
+
+
+def innermost_statement(body: list[ast.stmt], node: ast.AST) -> ast.stmt | None:
+    """The innermost statement of `body` (or of the blocks nested in it) holding `node`."""
+    found = None
+    blocks = [body]
+    while blocks:
+        block = blocks.pop()
+        index = bisect.bisect_right(block, start(node), key=start) - 1
+        if index >= 0 and (block[index] is node or contains(block[index], node)):
+            found = block[index]
+            blocks = list(nested_blocks(found))
+    return found
+
+
+def nested_blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:
+    """The statement lists of a compound statement: bodies, else, handlers, cases, finally."""
+    for name in ("body", "orelse", "finalbody"):
+        block = getattr(statement, name, None)
+        if isinstance(block, list):
+            yield block
+    for handler in getattr(statement, "handlers", ()):
+        yield handler.body
+    for case in getattr(statement, "cases", ()):
+        yield case.body
