@@ -40,7 +40,7 @@ ScopeNode = (
 )
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Binding:
     name: str
     kind: BindingKind
@@ -60,7 +60,7 @@ class Binding:
         return (getattr(self.node, "lineno", 0), getattr(self.node, "col_offset", 0))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Scope:
     kind: ScopeKind
     node: ScopeNode

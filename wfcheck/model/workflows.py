@@ -69,7 +69,7 @@ class StepFunction:
     via_partial: bool = False
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class StepCall:
     node: ast.Call
     method: str
@@ -88,14 +88,14 @@ class StepCall:
         return getattr(node, "name", "<lambda>")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class HelperCall:
     node: ast.Call
     helper: FunctionNode
     unit: CodeUnit
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class CodeUnit:
     """The body of one function analysed as workflow code, in one region."""
 
