@@ -11,6 +11,7 @@ from wfcheck.docs import rule_doc_path, rule_markdown
 from wfcheck.engine import check_source
 from wfcheck.rule import Rule
 from wfcheck.rules import ALL_RULES
+from wfcheck.settings import RuleSelection, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT.parent / "shared" / "spec" / "rules.md"
@@ -65,10 +66,11 @@ def code_blocks(text: str) -> list[str]:
     return re.findall(r"```python\n(.*?)```", text, re.S)
 
 
-def findings_of(code: str) -> list[str]:
+def findings_of(code: str, rule: type[Rule]) -> list[str]:
     if "upstash_workflow" not in code:
         code = PRELUDE + code
-    report = check_source(code)
+    settings = Settings(selection=RuleSelection(extend_select=(rule.code,)))
+    report = check_source(code, settings)
     assert report.syntax_error is None
     return [diagnostic.code for diagnostic in report.diagnostics]
 
@@ -77,5 +79,5 @@ def findings_of(code: str) -> list[str]:
 def test_example_is_flagged_and_its_correction_is_clean(rule: type[Rule]) -> None:
     text = rule.documentation()
     example, _, correction = text.partition("Use instead:")
-    assert rule.code in findings_of(code_blocks(example)[-1])
-    assert findings_of(code_blocks(correction)[0]) == []
+    assert rule.code in findings_of(code_blocks(example)[-1], rule)
+    assert findings_of(code_blocks(correction)[0], rule) == []

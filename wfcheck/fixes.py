@@ -6,6 +6,7 @@ import ast
 from collections.abc import Iterable
 
 from wfcheck.diagnostics import Edit, Position, Range
+from wfcheck.model.nodes import is_docstring
 from wfcheck.model.scopes import BindingKind, Scope, ScopeTree
 from wfcheck.source import SourceText
 
@@ -36,13 +37,19 @@ def replace(source: SourceText, node: ast.AST, content: str) -> Edit:
 
 
 def reference(
-    qualified: str, scope: Scope, scopes: ScopeTree, source: SourceText
+    qualified: str,
+    scope: Scope,
+    scopes: ScopeTree,
+    source: SourceText,
+    *,
+    from_import: bool = False,
 ) -> tuple[str, tuple[Edit, ...]] | None:
     """Text that evaluates to `qualified` at `scope`, and the import to add if one is needed.
 
     `datetime.datetime` is `datetime` after `from datetime import datetime`, `dt.datetime`
     after `import datetime as dt`, and `datetime.datetime` with a new `import datetime`
-    where the module's name is free. None when no text is certain to mean it.
+    where the module's name is free (with `from_import`, `WorkflowAbort` with a new
+    `from upstash_workflow import WorkflowAbort`). None when no text is certain to mean it.
     """
     candidates = [qualified.removeprefix("builtins.")] if qualified.startswith("builtins.") else []
     for bindings in scopes.module.bindings.values():
@@ -55,6 +62,10 @@ def reference(
     for text in sorted(candidates, key=len):
         if scopes.qualified_name(_dotted(text), scope) == qualified:
             return text, ()
+    if from_import:
+        module, _, name = qualified.rpartition(".")
+        if scopes.lookup(scope, name) is None and name not in scopes.module.bindings:
+            return name, (import_edit(f"from {module} import {name}", scopes, source),)
     module = qualified.split(".", 1)[0]
     if scopes.lookup(scope, module) is not None:
         return None
@@ -78,7 +89,7 @@ def import_edit(statement: str, scopes: ScopeTree, source: SourceText) -> Edit:
     for node in module.body:
         if isinstance(node, ast.Import | ast.ImportFrom):
             anchor = node
-    if anchor is None and module.body and _is_docstring(module.body[0]):
+    if anchor is None and module.body and is_docstring(module.body[0]):
         anchor = module.body[0]
     newline = source.newline()
     if anchor is None:
@@ -89,11 +100,3 @@ def import_edit(statement: str, scopes: ScopeTree, source: SourceText) -> Edit:
         return Edit(Range(end, end), newline + statement)
     start = Position(line + 1, 0)
     return Edit(Range(start, start), statement + newline)
-
-
-def _is_docstring(node: ast.stmt) -> bool:
-    return (
-        isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-    )

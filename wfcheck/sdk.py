@@ -23,6 +23,21 @@ STEP_METHODS = frozenset(
     }
 )
 
+# Attributes of the context that are not methods.
+CONTEXT_ATTRIBUTES = frozenset(
+    {
+        "request_payload",
+        "headers",
+        "workflow_run_id",
+        "url",
+        "env",
+        "retries",
+        "qstash_client",
+        "failure_url",
+        "redact",
+    }
+)
+
 CONTEXT_CLASSES = frozenset(
     {
         "upstash_workflow.WorkflowContext",

@@ -80,6 +80,11 @@ class SourceText:
         match = _LINE_END.search(self.text)
         return match.group() if match else "\n"
 
+    def attribute_name_range(self, node: ast.Attribute) -> Range:
+        """The range of `attr` in `value.attr` (it ends the node)."""
+        end = self.position(node.end_lineno or node.lineno, node.end_col_offset or 0)
+        return Range(Position(end.line, end.column - len(node.attr)), end)
+
     def name_range(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> Range:
         """The range of the name in `def name(` or `class name`."""
         text = self.line(node.lineno)

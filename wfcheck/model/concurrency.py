@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wfcheck.model.nodes import contains
 from wfcheck.model.scopes import Scope, ScopeTree
-from wfcheck.model.workflows import Workflows
+from wfcheck.model.workflows import CodeUnit, Workflows
 
 # A comprehension or a loop makes as many steps as it iterates: "two or more".
 MANY = 1 << 20
@@ -40,22 +40,27 @@ class ConcurrentSteps:
     combinator: str  # its qualified name
     steps: int  # how many step calls it holds; MANY for a comprehension or a loop
     racing: bool  # waits for the first to finish (Promise.any / Promise.race)
+    unit: CodeUnit | None = None
 
 
 def concurrent_steps(
-    region: Scope, scopes: ScopeTree, workflows: Workflows
+    unit: CodeUnit, scopes: ScopeTree, workflows: Workflows
 ) -> list[ConcurrentSteps]:
-    """The outermost combinators and blocks that make steps of `region` concurrent."""
-    counter = StepCounter(region, scopes, workflows)
+    """The outermost combinators and blocks that make steps of a unit concurrent."""
+    counter = StepCounter(unit.scope, scopes, workflows)
     found: list[ConcurrentSteps] = []
-    for scope in region.region_scopes():
+    for scope in unit.scope.region_scopes():
         for call in scope.calls:
             finding = counter.combinator(call, scope)
             if finding is not None:
                 found.append(finding)
         for statement in scope.withs:
             found.extend(counter.blocks(statement, scope))
-    return [f for f in found if not any(contains(other.span, f.span) for other in found)]
+    return [
+        replace(f, unit=unit)
+        for f in found
+        if not any(contains(other.span, f.span) for other in found)
+    ]
 
 
 class StepCounter:

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from wfcheck.model.concurrency import StepCounter
 from wfcheck.model.nodes import Point, end, nested_blocks, span, start
-from wfcheck.model.scopes import Scope, ScopeTree
+from wfcheck.model.scopes import FunctionNode, Scope, ScopeTree
 from wfcheck.model.sources import (
     CLIENT_BUILDER_METHODS,
     PATH_IO_METHODS,
@@ -156,6 +156,7 @@ class SourceClassifier:
         self.workflows = workflows
         self.detection = detection
         self._classified: dict[tuple[ast.Call, bool], SourceSpec | None] = {}
+        self._readings: dict[FunctionNode, SourceSpec | None] = {}
 
     def classify(self, call: ast.Call, scope: Scope, awaited: bool) -> SourceSpec | None:
         key = (call, awaited)
@@ -174,10 +175,43 @@ class SourceClassifier:
                 return _IO_UNKNOWN
             spec = function_source(qualified, call)
         else:
-            spec = self._method_source(call, scope)
+            spec = self._method_source(call, scope) or self._function_reading(call, scope)
         if spec is None and awaited and self._awaited_call_is_io(call, scope, qualified):
             return _IO_UNKNOWN
         return spec
+
+    def _function_reading(self, call: ast.Call, scope: Scope) -> SourceSpec | None:
+        """A call of a function of the file that reads a source, directly or through others."""
+        function = self.scopes.resolve_function(call.func, scope)
+        return self.reading_of(function) if function is not None else None
+
+    def reading_of(self, function: FunctionNode) -> SourceSpec | None:
+        """The first source a function of the file reads (its summary; memoised, cycle-safe)."""
+        if function in self._readings:
+            return self._readings[function]
+        self._readings[function] = None  # a recursive call reads nothing new
+        scope = self.scopes.scope_of(function)
+        reading = None
+        for region in scope.region_scopes() if scope is not None else ():
+            awaited = {id(node.value) for node in region.awaits}
+            logged = self._logged_calls(region)
+            for call in region.calls:
+                if call in logged:
+                    continue  # a value that only goes to a log changes nothing
+                spec = self.classify(call, region, id(call) in awaited)
+                if spec is not None:
+                    through = spec.through or (describe_callee(call.func),)
+                    reading = SourceSpec(
+                        spec.kind,
+                        ResultKind.UNKNOWN,
+                        through=(function.name, *through),
+                        read_at=spec.read_at or call,
+                    )
+                    break
+            if reading is not None:
+                break
+        self._readings[function] = reading
+        return reading
 
     def is_client_call(self, call: ast.Call, scope: Scope) -> bool:
         func = call.func
@@ -186,6 +220,20 @@ class SourceClassifier:
             and self.scopes.qualified_name(func, scope) is None
             and self.origins.of(func.value, scope) in _CLIENTS
         )
+
+    def _logged_calls(self, scope: Scope) -> set[ast.Call]:
+        """The calls in the arguments of `print(...)` and logging calls of a scope."""
+        logged: set[ast.Call] = set()
+        for call in scope.calls:
+            if is_logging_call(call, self.origins, scope):
+                arguments = (*call.args, *(keyword.value for keyword in call.keywords))
+                logged.update(
+                    node
+                    for argument in arguments
+                    for node in ast.walk(argument)
+                    if isinstance(node, ast.Call)
+                )
+        return logged
 
     def _method_source(self, call: ast.Call, scope: Scope) -> SourceSpec | None:
         func = call.func

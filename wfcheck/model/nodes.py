@@ -28,15 +28,21 @@ def contains(outer: ast.AST, inner: ast.AST) -> bool:
 
 def innermost_statement(body: list[ast.stmt], node: ast.AST) -> ast.stmt | None:
     """The innermost statement of `body` (or of the blocks nested in it) holding `node`."""
-    found = None
+    path = statement_path(body, node)
+    return path[-1][1] if path else None
+
+
+def statement_path(body: list[ast.stmt], node: ast.AST) -> list[tuple[list[ast.stmt], ast.stmt]]:
+    """The blocks and statements from `body` down to the innermost statement holding `node`."""
+    path: list[tuple[list[ast.stmt], ast.stmt]] = []
     blocks = [body]
     while blocks:
         block = blocks.pop()
         index = bisect.bisect_right(block, start(node), key=start) - 1
         if index >= 0 and (block[index] is node or contains(block[index], node)):
-            found = block[index]
-            blocks = list(nested_blocks(found))
-    return found
+            path.append((block, block[index]))
+            blocks = list(nested_blocks(block[index]))
+    return path
 
 
 def nested_blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:
@@ -49,3 +55,11 @@ def nested_blocks(statement: ast.stmt) -> Iterator[list[ast.stmt]]:
         yield handler.body
     for case in getattr(statement, "cases", ()):
         yield case.body
+
+
+def is_docstring(statement: ast.stmt) -> bool:
+    return (
+        isinstance(statement, ast.Expr)
+        and isinstance(statement.value, ast.Constant)
+        and isinstance(statement.value.value, str)
+    )

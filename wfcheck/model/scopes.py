@@ -73,6 +73,8 @@ class Scope:
     awaits: list[ast.Await] = field(default_factory=list)
     loops: list[ast.For | ast.AsyncFor | ast.While] = field(default_factory=list)
     withs: list[ast.With | ast.AsyncWith] = field(default_factory=list)
+    # Every statement of the scope, nested blocks included, in source order.
+    statements: list[ast.stmt] = field(default_factory=list)
 
     def bind(self, binding: Binding) -> None:
         self.bindings.setdefault(binding.name, []).append(binding)
@@ -227,6 +229,7 @@ class _Binder:
 
     def visit_body(self, body: list[ast.stmt], scope: Scope) -> None:
         for statement in body:
+            scope.statements.append(statement)
             self.visit(statement, scope)
 
     def visit(self, node: ast.AST, scope: Scope) -> None:
@@ -401,6 +404,23 @@ class _Binder:
         self.visit_body(node.body, scope)
         self.visit_body(node.orelse, scope)
 
+    def visit_if(self, node: ast.If, scope: Scope) -> None:
+        self.visit(node.test, scope)
+        self.visit_body(node.body, scope)
+        self.visit_body(node.orelse, scope)
+
+    def visit_try(self, node: ast.Try | ast.TryStar, scope: Scope) -> None:
+        self.visit_body(node.body, scope)
+        self.visit_all(node.handlers, scope)
+        self.visit_body(node.orelse, scope)
+        self.visit_body(node.finalbody, scope)
+
+    def visit_match_case(self, node: ast.match_case, scope: Scope) -> None:
+        self.visit(node.pattern, scope)
+        if node.guard is not None:
+            self.visit(node.guard, scope)
+        self.visit_body(node.body, scope)
+
     def visit_with(self, node: ast.With | ast.AsyncWith, scope: Scope) -> None:
         scope.withs.append(node)
         for item in node.items:
@@ -459,6 +479,10 @@ _HANDLERS = {
     ast.For: _Binder.visit_for,
     ast.AsyncFor: _Binder.visit_for,
     ast.While: _Binder.visit_while,
+    ast.If: _Binder.visit_if,
+    ast.Try: _Binder.visit_try,
+    ast.TryStar: _Binder.visit_try,
+    ast.match_case: _Binder.visit_match_case,
     ast.With: _Binder.visit_with,
     ast.AsyncWith: _Binder.visit_with,
     ast.ExceptHandler: _Binder.visit_except_handler,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import re
+from collections.abc import Iterator
 from functools import cached_property
 
 from wfcheck import sdk
@@ -12,7 +14,7 @@ from wfcheck.model.nodes import innermost_statement
 from wfcheck.model.scopes import ScopeTree, bind_module
 from wfcheck.model.sources import Origins, is_logging_call
 from wfcheck.model.steps import OuterWrite, outer_writes
-from wfcheck.model.workflows import CodeUnit, Region, WorkflowFunction, Workflows
+from wfcheck.model.workflows import CodeUnit, Region, StepCall, WorkflowFunction, Workflows
 from wfcheck.settings import DetectionSettings
 from wfcheck.source import SourceText
 
@@ -37,6 +39,20 @@ class SemanticModel:
 
     def units(self, region: Region) -> list[CodeUnit]:
         return list(self.workflows.units_of(region))
+
+    def step_calls(self, region: Region | None = None) -> Iterator[StepCall]:
+        for unit in self.workflows.units:
+            if region is None or unit.region is region:
+                yield from unit.step_calls
+
+    def awaited_calls(self, unit: CodeUnit) -> set[ast.Call]:
+        """The calls of a unit's region that are awaited directly (`await call(...)`)."""
+        return {
+            node.value
+            for scope in unit.scope.region_scopes()
+            for node in scope.awaits
+            if isinstance(node.value, ast.Call)
+        }
 
     @property
     def roots(self) -> list[WorkflowFunction]:
@@ -94,7 +110,7 @@ class SemanticModel:
             finding
             for unit in self.workflows.units_of(Region.ORCHESTRATION)
             if unit.context.is_async
-            for finding in concurrent_steps(unit.scope, self.scopes, self.workflows)
+            for finding in concurrent_steps(unit, self.scopes, self.workflows)
         ]
 
     def may_reach_step(self, workflow: WorkflowFunction) -> bool:
@@ -138,7 +154,11 @@ class StepNameAllocator:
         self.taken: dict[WorkflowFunction, set[str]] = {}
         self.numbers: dict[tuple[WorkflowFunction, str], int] = {}
 
-    def allocate(self, workflow: WorkflowFunction, base: str) -> str:
+    def allocate(self, workflow: WorkflowFunction, what: str) -> str:
+        """`"<workflow>-<what>"` in kebab case, numbered when the workflow already has it."""
+        base = "-".join(
+            part for part in re.split(r"[_\W]+", f"{workflow.node.name}-{what}".lower()) if part
+        )
         taken = self.taken.get(workflow)
         if taken is None:
             taken = self.taken[workflow] = self._literal_names(workflow)

@@ -39,6 +39,10 @@ class SourceSpec:
     result: ResultKind
     # The source only without positional arguments (`time.localtime()` but not `localtime(t)`).
     max_args: int | None = None
+    # For a call of a function of the file that reads a source: the functions it goes through
+    # and the source (`("current_window", "time.time")`), and where the source is read.
+    through: tuple[str, ...] = ()
+    read_at: ast.Call | None = None
 
 
 def _specs(kind: SourceKind, result: ResultKind, *names: str, max_args: int | None = None) -> dict:

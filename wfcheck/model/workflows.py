@@ -88,6 +88,16 @@ class StepCall:
         return getattr(node, "name", "<lambda>")
 
 
+@dataclass(frozen=True, eq=False)
+class ContextMethodCall:
+    """A call of a method the configured SDK does not have (`context.run_parallel(...)`)."""
+
+    node: ast.Call
+    method: str
+    context: Context
+    unit: CodeUnit
+
+
 @dataclass(eq=False, slots=True)
 class HelperCall:
     node: ast.Call
@@ -130,7 +140,9 @@ class Workflows:
         self.roots: list[WorkflowFunction] = []
         self.units: list[CodeUnit] = []
         self.failure_functions: set[FunctionNode] = set()
+        self.unknown_method_calls: list[ContextMethodCall] = []
         self._contexts: dict[ast.arg, Context] = {}
+        self._context_names: set[str] = set()
         self._units_by_key: dict[tuple[int, Region], CodeUnit] = {}
         self._step_calls: dict[ast.Call, StepCall] = {}
         self._helper_calls: dict[ast.Call, HelperCall] = {}
@@ -249,7 +261,7 @@ class Workflows:
         if registration is not None and registration.is_async is not None:
             is_async = registration.is_async
         context = Context(parameter, is_async)
-        self._contexts[parameter] = context
+        self._add_context(parameter, context)
         workflow = WorkflowFunction(function, context, registration)
         self.roots.append(workflow)
         kind = UnitKind.ROUTE if registration is not None else UnitKind.ANNOTATED
@@ -287,14 +299,22 @@ class Workflows:
                     self._scan_helper_call(unit, scope, call)
 
     def _scan_step_call(self, unit: CodeUnit, scope: Scope, call: ast.Call) -> bool:
+        """A call of a context method: a step call, a known method, or an unknown one."""
         func = call.func
-        if not isinstance(func, ast.Attribute) or func.attr not in self.step_methods:
+        if not isinstance(func, ast.Attribute):
+            return False
+        is_step_method = func.attr in self.step_methods
+        if not is_step_method and not self._may_be_context(func.value):
             return False
         context = self.context_of(func.value, scope)
         if context is None:
             return False
-        name = _argument(call, 0, sdk.STEP_NAME_PARAMETER)
-        function = _argument(call, 1, sdk.STEP_FUNCTION_PARAMETER) if func.attr == "run" else None
+        if not is_step_method:
+            if _is_unknown_method(func.attr, self.detection.sdk_methods):
+                self.unknown_method_calls.append(ContextMethodCall(call, func.attr, context, unit))
+            return True
+        name = argument(call, 0, sdk.STEP_NAME_PARAMETER)
+        function = argument(call, 1, sdk.STEP_FUNCTION_PARAMETER) if func.attr == "run" else None
         step = StepCall(call, func.attr, context, unit, name, function, None)
         if function is not None:
             step.step_function = self._resolve_step_function(function, scope)
@@ -310,6 +330,15 @@ class Workflows:
                 step_call=step,
             )
         return True
+
+    def _add_context(self, parameter: ast.arg, context: Context) -> None:
+        if parameter not in self._contexts:
+            self._contexts[parameter] = context
+            self._context_names.add(parameter.arg)
+
+    def _may_be_context(self, expr: ast.expr) -> bool:
+        """A cheap test before resolving: named like a context parameter."""
+        return isinstance(expr, ast.Name) and expr.id in self._context_names
 
     def _resolve_step_function(self, expr: ast.expr, scope: Scope) -> StepFunction | None:
         if isinstance(expr, ast.Lambda):
@@ -332,7 +361,7 @@ class Workflows:
         if context is None:
             return
         if parameter is not None:
-            self._contexts.setdefault(parameter, context)
+            self._add_context(parameter, context)
         helper_call = HelperCall(call, helper, unit)
         self._helper_calls[call] = helper_call
         unit.helper_calls.append(helper_call)
@@ -422,7 +451,7 @@ class Workflows:
             if is_async is None:
                 return
             registration = Registration(call, qualified or "", is_async)
-            target = _argument(call, 0, "route_function")
+            target = argument(call, 0, "route_function")
             self._collect_failure_function(call, scope)
         if registration is None or target is None:
             return
@@ -503,6 +532,10 @@ class Workflows:
         return self.scopes.qualified_name(annotation, scope)
 
 
+def _is_unknown_method(name: str, methods: frozenset[str]) -> bool:
+    return name not in methods and name not in sdk.CONTEXT_ATTRIBUTES and not name.startswith("_")
+
+
 def _dict_item(expr: ast.expr, key: str) -> ast.expr | None:
     """The value of a string key in a dict display or a `dict(key=...)` call."""
     if isinstance(expr, ast.Dict):
@@ -514,7 +547,7 @@ def _dict_item(expr: ast.expr, key: str) -> ast.expr | None:
     return None
 
 
-def _argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
+def argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
     """The argument passed at position `index` or as `keyword=`."""
     for position, argument in enumerate(call.args):
         if isinstance(argument, ast.Starred):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix
+from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation
 from wfcheck.fixes import reference, replace
 from wfcheck.model.flow import SourceUse
 from wfcheck.model.semantic import SemanticModel
@@ -29,13 +28,26 @@ class SourceOutsideStep(Rule):
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for use in model.flow.sources:
-            if use.kind is self.kind:
-                context = use.unit.context.parameter.arg
-                message = (
-                    f"{use.callee}() runs outside a step and {self.consequence}; "
-                    f"move it into {context}.run"
-                )
-                yield self.diagnostic(model, use.call, message, fix=wrap_in_step(model, use))
+            if use.kind is not self.kind:
+                continue
+            context = use.unit.context.parameter.arg
+            through = use.spec.through
+            chain = f" ({_chain(through)})" if through else ""
+            message = (
+                f"{use.callee}() runs outside a step and {self.consequence}{chain}; "
+                f"move it into {context}.run"
+            )
+            related = ()
+            if use.spec.read_at is not None:
+                where = model.source.node_range(use.spec.read_at)
+                related = (RelatedLocation(where, f"{through[-1]}() is read here"),)
+            fix = wrap_in_step(model, use)
+            yield self.diagnostic(model, use.call, message, fix=fix, related=related)
+
+
+def _chain(through: tuple[str, ...]) -> str:
+    """`current_window() -> time.time`."""
+    return " -> ".join([*(f"{name}()" for name in through[:-1]), through[-1]])
 
 
 def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
@@ -60,7 +72,9 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
         converter_text, edits = found
         inner = inside.format(inner)
         outer = converter_text + "({})"
-    name = model.step_names.allocate(unit.workflow, _step_name(unit.workflow.node.name, use))
+    func = use.call.func
+    what = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "value")
+    name = model.step_names.allocate(unit.workflow, what)
     step = f'{context.parameter.arg}.run("{name}", lambda: {inner})'
     if context.is_async:
         step = f"await {step}"
@@ -84,12 +98,6 @@ def _can_wrap(model: SemanticModel, use: SourceUse) -> bool:
         or _awaits_inside(use.call)
         or model.workflows.context_of(ast.Name(id=context.parameter.arg), scope) is not context
     )
-
-
-def _step_name(workflow: str, use: SourceUse) -> str:
-    func = use.call.func
-    what = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "value")
-    return "-".join(part for part in re.split(r"[_\W]+", f"{workflow}-{what}".lower()) if part)
 
 
 def _awaits_inside(call: ast.Call) -> bool:

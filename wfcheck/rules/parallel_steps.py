@@ -37,7 +37,9 @@ async def example(context: AsyncWorkflowContext[str]) -> None:
 ```
 
 ## Fix safety
-No fix yet.
+For `await asyncio.gather(...)` of literal step calls, the fix awaits them one after another,
+in order: one statement per step for a statement or a tuple assignment, a list of awaits
+elsewhere. It is unsafe: runs in flight recorded a different plan of steps.
 
 ## References
 - [Upstash Workflow: Caveats](https://upstash.com/docs/workflow/basics/caveats)
@@ -45,9 +47,11 @@ No fix yet.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
-from wfcheck.diagnostics import Diagnostic, Severity
+from wfcheck.diagnostics import Applicability, Diagnostic, Fix, Severity
+from wfcheck.fixes import replace
 from wfcheck.model.concurrency import MANY, ConcurrentSteps
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import describe_callee
@@ -63,7 +67,49 @@ class ParallelSteps(Rule):
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for finding in model.concurrent_steps:
-            yield self.diagnostic(model, finding.node, _message(finding))
+            fix = _sequential_fix(model, finding)
+            yield self.diagnostic(model, finding.node, _message(finding), fix=fix)
+
+
+def _sequential_fix(model: SemanticModel, finding: ConcurrentSteps) -> Fix | None:
+    """`await asyncio.gather(a, b)` of literal step calls becomes `await a`, then `await b`."""
+    gather, unit = finding.node, finding.unit
+    steps = gather.args
+    if (
+        unit is None
+        or finding.combinator != "asyncio.gather"
+        or gather.keywords
+        or not all(isinstance(s, ast.Call) and model.workflows.step_call(s) for s in steps)
+    ):
+        return None
+    awaited = model.parent(gather, unit)
+    if not isinstance(awaited, ast.Await):
+        return None
+    statement = model.parent(awaited, unit)
+    source = model.source
+    texts = [f"await {source.segment(step)}" for step in steps]
+    if isinstance(statement, ast.Expr | ast.Assign) and statement.value is awaited:
+        lines = _statement_lines(statement, texts)
+        if lines is not None:
+            indent = source.line_indent(statement.lineno)
+            text = f"{source.newline()}{indent}".join(lines)
+            edit = replace(source, statement, text)
+            return Fix("Await the steps one after another", (edit,), Applicability.UNSAFE)
+    edit = replace(source, awaited, f"[{', '.join(texts)}]")
+    return Fix("Await the steps one after another", (edit,), Applicability.UNSAFE)
+
+
+def _statement_lines(statement: ast.Expr | ast.Assign, awaits: list[str]) -> list[str] | None:
+    """`await a` per line, or `x = await a` per line for `x, y = await gather(a, b)`."""
+    if isinstance(statement, ast.Expr):
+        return awaits
+    targets = statement.targets
+    if len(targets) != 1 or not isinstance(targets[0], ast.Tuple | ast.List):
+        return None
+    names = targets[0].elts
+    if len(names) != len(awaits) or not all(isinstance(name, ast.Name) for name in names):
+        return None
+    return [f"{name.id} = {text}" for name, text in zip(names, awaits, strict=True)]  # type: ignore[attr-defined]
 
 
 def _message(finding: ConcurrentSteps) -> str:

@@ -41,7 +41,10 @@ async def example(context: AsyncWorkflowContext[str]) -> None:
 ```
 
 ## Fix safety
-No fix yet.
+For a def step whose one `nonlocal` variable is assigned once, by its last statement, the fix
+returns the value instead and assigns the result of `context.run` to the variable. It is
+unsafe: the step's recorded result changes, and code that relied on the old value sees the
+new one.
 
 ## References
 - [Upstash Workflow: Caveats](https://upstash.com/docs/workflow/basics/caveats)
@@ -49,11 +52,13 @@ No fix yet.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
-from wfcheck.diagnostics import Diagnostic, Severity
+from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Range, Severity
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.steps import OuterWrite, WriteKind
+from wfcheck.model.workflows import StepCall
 from wfcheck.rule import Rule
 
 
@@ -64,7 +69,8 @@ class StepResultViaOuterState(Rule):
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for write in model.outer_writes:
-            yield self.diagnostic(model, write.node, _message(write))
+            fix = _return_fix(model, write)
+            yield self.diagnostic(model, write.node, _message(write), fix=fix)
 
 
 def _message(write: OuterWrite) -> str:
@@ -80,3 +86,57 @@ def _message(write: OuterWrite) -> str:
         f"step {label} {change}, but later calls of the workflow replay the step without "
         "running it, so the change is lost; return the value from the step instead"
     )
+
+
+def _return_fix(model: SemanticModel, write: OuterWrite) -> Fix | None:
+    """`nonlocal result; result = work()` becomes `return work()`, and the step call
+    `await context.run(...)` becomes `result = await context.run(...)`.
+
+    Only for a def step whose one nonlocal name is assigned once, by its last statement, and
+    whose step call is a statement of its own.
+    """
+    unit, step = write.unit, write.unit.step_call
+    function = unit.node
+    assignment = write.node
+    if (
+        write.kind is not WriteKind.NONLOCAL
+        or step is None
+        or not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+        or function.body[-1] is not assignment
+        or not isinstance(assignment, ast.Assign)
+        or len(assignment.targets) != 1
+        or len(unit.scope.nonlocal_names) != 1
+        or len(unit.scope.bindings.get(write.names[0], ())) != 1
+    ):
+        return None
+    declaration = next((s for s in unit.scope.statements if isinstance(s, ast.Nonlocal)), None)
+    statement = _statement_of(model, step)
+    if declaration is None or statement is None or len(declaration.names) != 1:
+        return None
+    source = model.source
+    value_start = source.node_range(assignment.value).start
+    edits = (
+        _delete_line(model, declaration),
+        Edit(Range(source.node_range(assignment).start, value_start), "return "),
+        Edit(Range(*[source.node_range(statement).start] * 2), f"{write.names[0]} = "),
+    )
+    if edits[0] is None:
+        return None
+    return Fix("Return the value from the step", edits, Applicability.UNSAFE)  # type: ignore[arg-type]
+
+
+def _statement_of(model: SemanticModel, step: StepCall) -> ast.Expr | None:
+    """The statement `await context.run(...)` (or without await) holding the step call."""
+    parent = model.parent(step.node, step.unit)
+    if isinstance(parent, ast.Await):
+        parent = model.parent(parent, step.unit)
+    return parent if isinstance(parent, ast.Expr) else None
+
+
+def _delete_line(model: SemanticModel, statement: ast.stmt) -> Edit | None:
+    """Delete a statement that is alone on its line, with the line."""
+    source = model.source
+    line = statement.lineno
+    if source.line(line).strip() != source.segment(statement).strip():
+        return None
+    return Edit(Range(Position(line, 0), Position(line + 1, 0)), "")

@@ -29,7 +29,8 @@ async def example(context: AsyncWorkflowContext[str]) -> None:
 ```
 
 ## Fix safety
-No fix yet.
+The fix inserts a placeholder first step, `await context.run("<workflow>-first-step", lambda:
+None)`. It is display-only: where the first step belongs is for you to decide.
 
 ## References
 - [Upstash Workflow: Caveats](https://upstash.com/docs/workflow/basics/caveats)
@@ -39,8 +40,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wfcheck.diagnostics import Diagnostic, Severity
+from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Range, Severity
+from wfcheck.model.nodes import is_docstring
 from wfcheck.model.semantic import SemanticModel
+from wfcheck.model.workflows import WorkflowFunction
 from wfcheck.rule import Rule
 
 
@@ -58,4 +61,23 @@ class WorkflowWithoutSteps(Rule):
                 f"workflow '{workflow.node.name}' never calls a step, so every call fails with "
                 f'"Failed to authenticate Workflow request"; add at least one {context}.run'
             )
-            yield self.diagnostic(model, model.source.name_range(workflow.node), message)
+            at = model.source.name_range(workflow.node)
+            yield self.diagnostic(model, at, message, fix=_first_step(model, workflow))
+
+
+def _first_step(model: SemanticModel, workflow: WorkflowFunction) -> Fix | None:
+    """Insert a placeholder step before the body's first statement (after a docstring)."""
+    body = workflow.node.body
+    first = body[1] if len(body) > 1 and is_docstring(body[0]) else body[0]
+    source = model.source
+    if first.lineno == workflow.node.lineno or (first is body[0] and is_docstring(first)):
+        return None
+    context = workflow.context
+    name = model.step_names.allocate(workflow, "first-step")
+    step = f'{context.parameter.arg}.run("{name}", lambda: None)'
+    if context.is_async:
+        step = f"await {step}"
+    indent = source.line_indent(first.lineno)
+    start = Position(first.lineno, 0)
+    edit = Edit(Range(start, start), f"{indent}{step}{source.newline()}")
+    return Fix("Insert a first step", (edit,), Applicability.DISPLAY_ONLY)

@@ -1,0 +1,117 @@
+"""## What it does
+Checks the step function passed to `context.run`: a function that takes required parameters,
+an `async def` step on the sync context (Flask, `serve`), or a literal that is not callable.
+
+## Why is this bad?
+The SDK calls the step function with no arguments, so a required parameter raises a
+`TypeError` when the step runs. On the sync context the SDK does not await what the step
+function returns: an `async def` step returns a coroutine, and the step fails with "Object of
+type coroutine is not JSON serializable". A literal is not a function at all. Bind values
+with a default argument (`lambda b=batch: ...`) or `functools.partial`.
+
+The `...` placeholder of the docs is not reported.
+
+## Example
+```python
+@serve.post("/api/batches")
+async def process(context: AsyncWorkflowContext[dict]) -> None:
+    def _process(batch_id: str) -> str:
+        return f"processed {batch_id}"
+
+    await context.run("process", _process)
+```
+
+Use instead:
+```python
+import functools
+
+
+@serve.post("/api/batches")
+async def process(context: AsyncWorkflowContext[dict]) -> None:
+    def _process(batch_id: str) -> str:
+        return f"processed {batch_id}"
+
+    batch_id = context.request_payload["batch_id"]
+    await context.run("process", functools.partial(_process, batch_id))
+```
+
+## Fix safety
+There is no fix: what the parameters should receive is not in the code.
+
+## References
+- [Upstash Workflow: context.run](https://upstash.com/docs/workflow/basics/context)
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from wfcheck.diagnostics import Diagnostic, Severity
+from wfcheck.model.semantic import SemanticModel
+from wfcheck.model.workflows import StepCall
+from wfcheck.rule import Rule
+
+_NOT_CALLABLE = (
+    ast.Constant,
+    ast.JoinedStr,
+    ast.List,
+    ast.Tuple,
+    ast.Set,
+    ast.Dict,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+)
+
+
+class InvalidStepFunction(Rule):
+    code = "UWF205"
+    name = "invalid-step-function"
+    severity = Severity.ERROR
+
+    def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
+        for step in model.step_calls():
+            if step.function is not None:
+                problem = _problem(step)
+                if problem is not None:
+                    yield self.diagnostic(model, step.function, problem)
+
+
+def _problem(step: StepCall) -> str | None:
+    argument = step.function
+    if isinstance(argument, _NOT_CALLABLE):
+        if isinstance(argument, ast.Constant) and argument.value is Ellipsis:
+            return None
+        return "the step function is a literal, not a function: the SDK calls it and fails"
+    function = step.step_function
+    if function is None:
+        return None
+    node = function.node
+    if isinstance(node, ast.AsyncFunctionDef) and not step.context.is_async:
+        return (
+            f"'{node.name}' is an async def step on the sync context: the SDK does not await it "
+            'and the step fails with "Object of type coroutine is not JSON serializable"'
+        )
+    required = _required_parameters(node.args, argument)
+    if required:
+        names = ", ".join(required)
+        return (
+            f"the step function requires {names}, but the SDK calls it with no arguments: the "
+            "step fails with a TypeError; bind values with a default or functools.partial"
+        )
+    return None
+
+
+def _required_parameters(args: ast.arguments, argument: ast.expr | None) -> list[str]:
+    """Parameters without a default that `functools.partial(...)` does not bind either."""
+    positional = [*args.posonlyargs, *args.args]
+    required = positional[: len(positional) - len(args.defaults)]
+    keyword_only = [p for p, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is None]
+    if isinstance(argument, ast.Call):  # functools.partial(function, *bound, **bound)
+        bound_positional = len(argument.args) - 1
+        bound_keywords = {keyword.arg for keyword in argument.keywords}
+        required = required[bound_positional:]
+        required = [p for p in required if p.arg not in bound_keywords]
+        keyword_only = [p for p in keyword_only if p.arg not in bound_keywords]
+    return [parameter.arg for parameter in (*required, *keyword_only)]

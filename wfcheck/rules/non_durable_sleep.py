@@ -1,0 +1,100 @@
+"""## What it does
+Checks for `time.sleep` and `asyncio.sleep` in workflow code outside steps.
+
+## Why is this bad?
+The workflow endpoint is called once per step and the route function re-runs from the top on
+every call, so a sleep outside a step pauses every call again, holds the request open (and
+counts against the platform's time limit), and does not survive a restart. `context.sleep`
+is a durable sleep: QStash calls the endpoint again when the time is up, and the replay skips
+it once it is recorded.
+
+## Example
+```python
+import asyncio
+
+
+@serve.post("/api/reminder")
+async def reminder(context: AsyncWorkflowContext[dict]) -> None:
+    await context.run("send-first", lambda: "sent")
+    await asyncio.sleep(60)
+    await context.run("send-second", lambda: "sent")
+```
+
+Use instead:
+```python
+@serve.post("/api/reminder")
+async def reminder(context: AsyncWorkflowContext[dict]) -> None:
+    await context.run("send-first", lambda: "sent")
+    await context.sleep("wait-a-minute", 60)
+    await context.run("send-second", lambda: "sent")
+```
+
+## Fix safety
+For a sleep of a literal number of whole seconds, the fix replaces it with
+`context.sleep("<workflow>-sleep", N)`. It is unsafe: it adds a step, so runs already in
+flight fail with "Incompatible step name" when they replay.
+
+## References
+- [Upstash Workflow: context.sleep](https://upstash.com/docs/workflow/basics/context)
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from wfcheck.diagnostics import Applicability, Diagnostic, Fix, Severity
+from wfcheck.fixes import replace
+from wfcheck.model.semantic import SemanticModel
+from wfcheck.model.sources import describe_callee
+from wfcheck.model.workflows import CodeUnit, Region
+from wfcheck.rule import Rule
+
+_SLEEPS = frozenset({"time.sleep", "asyncio.sleep"})
+
+
+class NonDurableSleep(Rule):
+    code = "UWF107"
+    name = "non-durable-sleep"
+    severity = Severity.WARNING
+
+    def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
+        for unit in model.units(Region.ORCHESTRATION):
+            awaited = model.awaited_calls(unit)
+            for scope in unit.scope.region_scopes():
+                for call in scope.calls:
+                    if model.scopes.qualified_name(call.func, scope) not in _SLEEPS:
+                        continue
+                    context = unit.context.parameter.arg
+                    message = (
+                        f"{describe_callee(call.func)}() pauses every call of the workflow again "
+                        f"and is lost on a restart; use {context}.sleep(name, seconds), which "
+                        "QStash schedules once"
+                    )
+                    fix = _durable_sleep(model, unit, call, call in awaited)
+                    yield self.diagnostic(model, call, message, fix=fix)
+
+
+def _durable_sleep(
+    model: SemanticModel, unit: CodeUnit, call: ast.Call, awaited: bool
+) -> Fix | None:
+    """`await context.sleep("<workflow>-sleep", 5)` for `await asyncio.sleep(5)`/`time.sleep(5)`."""
+    seconds = call.args[0] if len(call.args) == 1 and not call.keywords else None
+    is_whole_seconds = (
+        isinstance(seconds, ast.Constant) and type(seconds.value) is int and seconds.value >= 0
+    )
+    target = model.parent(call, unit) if awaited else call
+    if (
+        not is_whole_seconds
+        or target is None
+        or not isinstance(model.parent(target, unit), ast.Expr)
+    ):
+        return None  # only a sleep that is a statement of its own
+    if unit.context.is_async and not isinstance(unit.node, ast.AsyncFunctionDef):
+        return None
+    name = model.step_names.allocate(unit.workflow, "sleep")
+    sleep = f'{unit.context.parameter.arg}.sleep("{name}", {seconds.value})'  # type: ignore[union-attr]
+    if unit.context.is_async:
+        sleep = f"await {sleep}"
+    title = f"Replace {describe_callee(call.func)}() with a durable sleep"
+    return Fix(title, (replace(model.source, target, sleep),), Applicability.UNSAFE)
