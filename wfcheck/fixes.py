@@ -43,29 +43,34 @@ def reference(
     source: SourceText,
     *,
     from_import: bool = False,
+    aliases: frozenset[str] = frozenset(),
 ) -> tuple[str, tuple[Edit, ...]] | None:
     """Text that evaluates to `qualified` at `scope`, and the import to add if one is needed.
 
     `datetime.datetime` is `datetime` after `from datetime import datetime`, `dt.datetime`
     after `import datetime as dt`, and `datetime.datetime` with a new `import datetime`
-    where the module's name is free (with `from_import`, `WorkflowAbort` with a new
-    `from upstash_workflow import WorkflowAbort`). None when no text is certain to mean it.
+    where the module's name is free (with `from_import`, `WorkflowAbort` added to the file's
+    `from upstash_workflow import ...`, or in a new one). `aliases` are other qualified names of
+    the same object (`upstash_workflow.error.WorkflowAbort`) that an existing import may use.
+    None when no text is certain to mean it.
     """
     candidates = [qualified.removeprefix("builtins.")] if qualified.startswith("builtins.") else []
+    meanings = {qualified, *aliases}
     for bindings in scopes.module.bindings.values():
         for binding in bindings:
             bound = binding.qualified_name
             if binding.kind is not BindingKind.IMPORT or bound is None:
                 continue
-            if qualified == bound or qualified.startswith(bound + "."):
-                candidates.append(binding.name + qualified[len(bound) :])
+            for meaning in meanings:
+                if meaning == bound or meaning.startswith(bound + "."):
+                    candidates.append(binding.name + meaning[len(bound) :])
     for text in sorted(candidates, key=len):
-        if scopes.qualified_name(_dotted(text), scope) == qualified:
+        if scopes.qualified_name(_dotted(text), scope) in meanings:
             return text, ()
     if from_import:
         module, _, name = qualified.rpartition(".")
         if scopes.lookup(scope, name) is None and name not in scopes.module.bindings:
-            return name, (import_edit(f"from {module} import {name}", scopes, source),)
+            return name, (_from_import_edit(module, name, scopes, source),)
     module = qualified.split(".", 1)[0]
     if scopes.lookup(scope, module) is not None:
         return None
@@ -79,6 +84,22 @@ def _dotted(text: str) -> ast.expr:
     for attribute in rest:
         node = ast.Attribute(value=node, attr=attribute)
     return node
+
+
+def _from_import_edit(module: str, name: str, scopes: ScopeTree, source: SourceText) -> Edit:
+    """Add `name` to the file's `from module import ...`, or a new one after the imports."""
+    tree = scopes.module.node
+    assert isinstance(tree, ast.Module)
+    for statement in tree.body:
+        if (
+            isinstance(statement, ast.ImportFrom)
+            and statement.module == module
+            and statement.level == 0
+            and statement.names[-1].name != "*"
+        ):
+            end = source.node_range(statement.names[-1]).end
+            return Edit(Range(end, end), f", {name}")
+    return import_edit(f"from {module} import {name}", scopes, source)
 
 
 def import_edit(statement: str, scopes: ScopeTree, source: SourceText) -> Edit:

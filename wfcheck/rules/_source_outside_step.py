@@ -114,6 +114,8 @@ def _needs_parentheses(model: SemanticModel, use: SourceUse) -> bool:
 
 
 _BARE_AWAIT_PARENTS = (
+    ast.If,
+    ast.While,
     ast.Expr,
     ast.Assign,
     ast.AnnAssign,

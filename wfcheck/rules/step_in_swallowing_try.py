@@ -168,7 +168,12 @@ def _header_range(model: SemanticModel, handler: ast.ExceptHandler) -> Range:
 def _reraise_fix(model: SemanticModel, unit: CodeUnit, handler: ast.ExceptHandler) -> Fix | None:
     source = model.source
     found = reference(
-        "upstash_workflow.WorkflowAbort", unit.scope, model.scopes, source, from_import=True
+        "upstash_workflow.WorkflowAbort",
+        unit.scope,
+        model.scopes,
+        source,
+        from_import=True,
+        aliases=sdk.WORKFLOW_ABORT,
     )
     if found is None:
         return None

@@ -114,15 +114,48 @@ def _return_fix(model: SemanticModel, write: OuterWrite) -> Fix | None:
     if declaration is None or statement is None or len(declaration.names) != 1:
         return None
     source = model.source
+    removal = _delete_line(model, declaration)
+    if removal is None:
+        return None
     value_start = source.node_range(assignment.value).start
-    edits = (
-        _delete_line(model, declaration),
+    edits = [
+        removal,
         Edit(Range(source.node_range(assignment).start, value_start), "return "),
         Edit(Range(*[source.node_range(statement).start] * 2), f"{write.names[0]} = "),
-    )
-    if edits[0] is None:
-        return None
-    return Fix("Return the value from the step", edits, Applicability.UNSAFE)  # type: ignore[arg-type]
+        *_placeholder_removal(model, write, statement),
+        *_none_annotation_removal(model, function),
+    ]
+    return Fix("Return the value from the step", tuple(edits), Applicability.UNSAFE)
+
+
+def _placeholder_removal(model: SemanticModel, write: OuterWrite, call: ast.Expr) -> list[Edit]:
+    """`result = None` before the step, the variable's only other binding: no longer needed."""
+    caller = write.unit.step_call.unit  # type: ignore[union-attr]
+    bindings = model.scopes.lookup(caller.scope, write.names[0]) or []
+    if len(bindings) != 1 or not bindings[0].is_none_placeholder:
+        return []
+    statement = model.parent(bindings[0].node, caller)
+    if not isinstance(statement, ast.Assign) or statement.lineno >= call.lineno:
+        return []
+    removal = _delete_line(model, statement)
+    return [removal] if removal is not None else []
+
+
+def _none_annotation_removal(
+    model: SemanticModel, function: ast.FunctionDef | ast.AsyncFunctionDef
+) -> list[Edit]:
+    """`-> None` no longer holds once the step returns its value."""
+    returns = function.returns
+    if not (isinstance(returns, ast.Constant) and returns.value is None):
+        return []
+    source = model.source
+    annotation = source.node_range(returns)
+    line = source.line(annotation.start.line)
+    arrow = line.rfind("->", 0, annotation.start.column)
+    if arrow < 0:
+        return []
+    start = len(line[:arrow].rstrip())
+    return [Edit(Range(Position(annotation.start.line, start), annotation.end), "")]
 
 
 def _statement_of(model: SemanticModel, step: StepCall) -> ast.Expr | None:
