@@ -14,7 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_examples_show_every_rule_and_the_clean_file_is_clean() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "wfcheck", "check", "examples/"],
+        [
+            sys.executable,
+            "-m",
+            "wfcheck",
+            "check",
+            "--output-format=concise",
+            "--no-cache",
+            "examples/",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -41,7 +41,16 @@ def flake8_output() -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def wfcheck_output() -> subprocess.CompletedProcess[str]:
-    return run(sys.executable, "-m", "wfcheck", "check", *FOLDERS)
+    return run(
+        sys.executable,
+        "-m",
+        "wfcheck",
+        "check",
+        "--output-format",
+        "concise",
+        "--no-cache",
+        *FOLDERS,
+    )
 
 
 def assert_matches_fixtures(output: str) -> None:

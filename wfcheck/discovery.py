@@ -1,47 +1,27 @@
-"""Finding the Python files under the paths given on the command line, and reading them."""
+"""Finding the Python files under the paths given on the command line, and reading them.
+
+Folders are walked for `*.py` and `*.pyi`, leaving out what the nearest configuration's
+`exclude` (Ruff's defaults unless set) and `extend-exclude` patterns match, and, unless
+`respect-gitignore = false`, what `.gitignore` files (those of the folder's git repository
+above it, and those met while walking) and `.git/info/exclude` ignore. A file named on the
+command line is checked whatever its suffix and exclusions, unless `--force-exclude`.
+"""
 
 from __future__ import annotations
 
 import io
 import os
 import tokenize
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-PYTHON_SUFFIXES = frozenset({".py", ".pyi"})
+import pathspec
 
-# Ruff's default `exclude`, plus wfcheck's own cache.
-DEFAULT_EXCLUDE = frozenset(
-    {
-        ".bzr",
-        ".direnv",
-        ".eggs",
-        ".git",
-        ".git-rewrite",
-        ".hg",
-        ".ipynb_checkpoints",
-        ".mypy_cache",
-        ".nox",
-        ".pants.d",
-        ".pyenv",
-        ".pytest_cache",
-        ".pytype",
-        ".ruff_cache",
-        ".svn",
-        ".tox",
-        ".venv",
-        ".vscode",
-        ".wfcheck_cache",
-        "__pypackages__",
-        "_build",
-        "buck-out",
-        "dist",
-        "node_modules",
-        "site-packages",
-        "venv",
-    }
-)
+from wfcheck.config import ProjectConfig
+
+PYTHON_SUFFIXES = frozenset({".py", ".pyi"})
+GITIGNORE = ".gitignore"
 
 
 class InputError(Exception):
@@ -59,16 +39,90 @@ class Discovered:
     errors: list[InputError]
 
 
-def discover(paths: list[str]) -> Discovered:
-    """Files named on the command line are checked whatever their suffix; folders are walked."""
+# The configuration that applies in a folder (the nearest one, or the defaults).
+ConfigLookup = Callable[[Path], ProjectConfig]
+
+
+class Exclusions:
+    """Whether a path is excluded by its configuration's patterns or by `.gitignore` files."""
+
+    def __init__(self, config_for: ConfigLookup) -> None:
+        self.config_for = config_for
+        self._specs: dict[tuple[str, ...], pathspec.PathSpec] = {}
+        self._gitignores: dict[Path, list[tuple[Path, pathspec.PathSpec]]] = {}
+
+    def excluded(self, path: Path, *, is_dir: bool) -> bool:
+        config = self.config_for(path.parent)
+        if self._matches(config, path, is_dir=is_dir):
+            return True
+        return config.respect_gitignore and self._ignored(path, is_dir=is_dir)
+
+    def excluded_with_parents(self, path: Path) -> bool:
+        """For `--force-exclude`: the path or one of its folders is excluded."""
+        absolute = Path(os.path.abspath(path))
+        config = self.config_for(absolute.parent)
+        if self._matches(config, absolute, is_dir=False):
+            return True
+        return any(
+            self._matches(config, folder, is_dir=True)
+            for folder in absolute.parents
+            if config.relative_path(folder) not in (None, ".")
+        )
+
+    def _matches(self, config: ProjectConfig, path: Path, *, is_dir: bool) -> bool:
+        spec = self._specs.get(config.exclude)
+        if spec is None:
+            spec = self._specs[config.exclude] = pathspec.GitIgnoreSpec.from_lines(config.exclude)
+        relative = config.relative_path(path) or path.name
+        return spec.match_file(relative + "/" if is_dir else relative)
+
+    def _ignored(self, path: Path, *, is_dir: bool) -> bool:
+        ignored = False
+        for base, spec in self._gitignore_specs(Path(os.path.abspath(path.parent))):
+            relative = Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+            result = spec.check_file(relative + "/" if is_dir else relative)
+            if result.include is not None:
+                ignored = result.include
+        return ignored
+
+    def _gitignore_specs(self, folder: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+        """The ignore files that apply in `folder`, outermost first."""
+        if folder in self._gitignores:
+            return self._gitignores[folder]
+        is_repository_root = (folder / ".git").exists()
+        inherited = [] if is_repository_root or folder.parent == folder else None
+        if inherited is None:
+            inherited = self._gitignore_specs(folder.parent)
+        specs = list(inherited)
+        if is_repository_root:
+            specs.extend(_spec_of(folder, folder / ".git" / "info" / "exclude"))
+        specs.extend(_spec_of(folder, folder / GITIGNORE))
+        self._gitignores[folder] = specs
+        return specs
+
+
+def _spec_of(base: Path, file: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+    try:
+        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    return [(base, pathspec.GitIgnoreSpec.from_lines(lines))]
+
+
+def discover(
+    paths: list[str], config_for: ConfigLookup, *, force_exclude: bool = False
+) -> Discovered:
+    """The files to check under `paths`, in order, each once."""
+    exclusions = Exclusions(config_for)
     files: list[Path] = []
     errors: list[InputError] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(_walk(path)))
+            files.extend(sorted(_walk(path, exclusions)))
         elif path.is_file():
-            files.append(path)
+            if not (force_exclude and exclusions.excluded_with_parents(path)):
+                files.append(path)
         elif not path.exists():
             errors.append(InputError(raw, "No such file or directory"))
         else:
@@ -76,12 +130,16 @@ def discover(paths: list[str]) -> Discovered:
     return Discovered(_unique(files), errors)
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, exclusions: Exclusions) -> Iterator[Path]:
     for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if name not in DEFAULT_EXCLUDE]
+        base = Path(folder)
+        subfolders[:] = [
+            name for name in subfolders if not exclusions.excluded(base / name, is_dir=True)
+        ]
         for name in names:
-            if Path(name).suffix in PYTHON_SUFFIXES:
-                yield Path(folder, name)
+            path = base / name
+            if path.suffix in PYTHON_SUFFIXES and not exclusions.excluded(path, is_dir=False):
+                yield path
 
 
 def _unique(files: list[Path]) -> list[Path]:
@@ -95,16 +153,33 @@ def _unique(files: list[Path]) -> list[Path]:
     return unique
 
 
-def read_source(path: Path) -> str:
-    """The file's text, decoded as Python does (BOM, then coding cookie, then UTF-8)."""
+@dataclass(frozen=True)
+class SourceFile:
+    """A file's bytes and its text, decoded as Python does; `encoding` writes it back."""
+
+    data: bytes
+    text: str
+    encoding: str
+
+
+def read_source_file(path: Path) -> SourceFile:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(str(path), error.strerror or str(error)) from error
-    return decode_source(data, str(path))
+    return decode_source_file(data, str(path))
+
+
+def read_source(path: Path) -> str:
+    """The file's text, decoded as Python does (BOM, then coding cookie, then UTF-8)."""
+    return read_source_file(path).text
 
 
 def decode_source(data: bytes, name: str) -> str:
+    return decode_source_file(data, name).text
+
+
+def decode_source_file(data: bytes, name: str) -> SourceFile:
     try:
         try:
             encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
@@ -112,7 +187,8 @@ def decode_source(data: bytes, name: str) -> str:
             # Bytes that are not UTF-8 on the first lines: say so rather than blame a cookie.
             data.decode("utf-8")
             raise InputError(name, f"cannot read the encoding: {error}") from error
-        return data.decode(encoding)
+        # newline="" semantics: the text keeps its line endings, so fixes write them back.
+        return SourceFile(data, data.decode(encoding), encoding)
     except LookupError as error:
         raise InputError(name, f"cannot read the encoding: {error}") from error
     except UnicodeDecodeError as error:

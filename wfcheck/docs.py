@@ -13,6 +13,16 @@ from wfcheck.rule import Rule
 from wfcheck.rules import ALL_RULES
 
 DOCS_FOLDER = Path("docs") / "rules"
+PROJECT_URL = "https://github.com/wfcheck/wfcheck"
+# Where a finding's `url` points: `docs-url` in [tool.wfcheck] replaces it. `{code}` and
+# `{name}` stand for the rule's code and name.
+DEFAULT_DOCS_URL = f"{PROJECT_URL}/blob/main/docs/rules/{{code}}.md"
+
+
+def rule_url(code: str, name: str, template: str | None = None) -> str:
+    """The URL of a rule's page under the configured template (default: the generated
+    `docs/rules/UWFnnn.md` in the project's repository)."""
+    return (template or DEFAULT_DOCS_URL).replace("{code}", code).replace("{name}", name)
 
 
 def rule_markdown(rule: type[Rule]) -> str:

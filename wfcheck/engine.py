@@ -15,10 +15,13 @@ from wfcheck.model.semantic import SemanticModel
 from wfcheck.noqa import parse_exemptions
 from wfcheck.rule import Rule
 from wfcheck.rules import ALL_RULES
+from wfcheck.rules.unused_noqa import UnusedNoqa
 from wfcheck.settings import Settings
 from wfcheck.source import SourceText
 
 _RULES: tuple[Rule, ...] = tuple(rule() for rule in ALL_RULES)
+_UNUSED_NOQA = UnusedNoqa()
+_OPT_IN: dict[str, bool] = {rule.code: rule.opt_in for rule in ALL_RULES}
 
 
 @dataclass(frozen=True)
@@ -82,21 +85,48 @@ def check_tree(tree: ast.Module, source: SourceText, settings: Settings) -> list
 
     Raises AnalysisError for a tree nested too deeply to analyse.
     """
+    return rule_findings(tree, source, settings) or []
+
+
+def rule_findings(
+    tree: ast.Module, source: SourceText, settings: Settings
+) -> list[Diagnostic] | None:
+    """check_tree's findings, or None when the file is not workflow code at all."""
     if not may_use_workflows(source.text, settings):
-        return []
+        return None
     with _room_to_recurse():
         model = SemanticModel(source, tree, settings.detection)
         if not model.is_workflow_file:
-            return []
+            return None
         diagnostics = [d for rule in enabled_rules(settings) for d in rule.check(model)]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
 
 
+def apply_noqa(
+    findings: list[Diagnostic], source: SourceText, settings: Settings, *, line_level: bool = True
+) -> list[Diagnostic]:
+    """A workflow file's findings after its noqa directives, with UWF001's when enabled.
+
+    `line_level=False` applies only the file-level directives, for flake8, which applies the
+    line-level ones itself (also to UWF001's findings).
+    """
+    exemptions = parse_exemptions(source)
+    kept = exemptions.filter(findings, line_level=line_level)
+    if exemptions.directives and settings.selection.is_enabled(_UNUSED_NOQA.code, opt_in=True):
+        unused = _UNUSED_NOQA.check_directives(exemptions, findings, source, settings, _OPT_IN)
+        kept.extend(exemptions.filter(unused, line_level=line_level))
+        kept.sort(key=Diagnostic.sort_key)
+    return kept
+
+
 def check_source(
     text: str, settings: Settings | None = None, *, filename: str = "<unknown>", noqa: bool = True
 ) -> FileReport:
-    """Parse and check one file's text; a syntax error is reported, not raised."""
+    """Parse and check one file's text; a syntax error is reported, not raised.
+
+    With `noqa=False` the `# noqa` directives are not applied (and UWF001 does not run).
+    """
     settings = settings or Settings()
     source = SourceText(text)
     try:
@@ -107,12 +137,14 @@ def check_source(
         message = "too deeply nested for Python's parser"
         return FileReport(syntax_error=SyntaxIssue(message, 1, 0))
     try:
-        diagnostics = check_tree(tree, source, settings)
+        findings = rule_findings(tree, source, settings)
     except AnalysisError as error:
         return FileReport(analysis_error=str(error))
-    if noqa and diagnostics:
-        diagnostics = parse_exemptions(source).filter(diagnostics)
-    return FileReport(tuple(diagnostics))
+    if findings is None:
+        return FileReport()
+    if noqa:
+        findings = apply_noqa(findings, source, settings)
+    return FileReport(tuple(findings))
 
 
 def _syntax_issue(error: SyntaxError, source: SourceText) -> SyntaxIssue:

@@ -1,31 +1,44 @@
 """The flake8 plugin (entry point `UWF`): the engine's findings as flake8 errors.
 
-flake8 parses the file and applies its own `# noqa`; the plugin adds the file-level
-`# wfcheck: noqa` forms that flake8 does not know.
+flake8 parses the file and applies its own `# noqa` and `# flake8: noqa`; the plugin adds the
+file-level `# wfcheck: noqa` and `# ruff: noqa` forms that flake8 does not know, and UWF001
+(unused `# noqa: UWF...`) when selected. Settings come from the nearest `[tool.wfcheck]` (or
+`wfcheck.toml`) of each file, per-file ignores included, unless flake8 runs with
+`--isolated`; `--wfcheck-extend-select` adds opt-in rules on top.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import sys
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import Any, ClassVar
 
+from flake8.exceptions import ExecutionError
+
 from wfcheck import __version__
-from wfcheck.engine import check_tree
-from wfcheck.noqa import parse_exemptions
-from wfcheck.settings import RuleSelection, Settings
+from wfcheck.config import ConfigError, ConfigFinder
+from wfcheck.engine import apply_noqa, rule_findings
+from wfcheck.settings import Settings
 from wfcheck.source import SourceText
+
+CONFIG_ERROR = "UWF000"
 
 
 class Plugin:
     name = "wfcheck"
     version = __version__
-    settings: ClassVar[Settings] = Settings()
+    extend_select: ClassVar[tuple[str, ...]] = ()
+    isolated: ClassVar[bool] = False
+    configs: ClassVar[ConfigFinder] = ConfigFinder()
 
-    def __init__(self, tree: ast.Module, lines: list[str]) -> None:
+    def __init__(self, tree: ast.Module, lines: list[str], filename: str = "-") -> None:
         self.tree = tree
         self.lines = lines
+        self.filename = filename
 
     @classmethod
     def add_options(cls, option_manager: Any) -> None:
@@ -34,19 +47,60 @@ class Plugin:
             default="",
             parse_from_config=True,
             comma_separated_list=True,
-            help="Opt-in wfcheck rules to turn on (for example UWF108, UWF309).",
+            help="Opt-in wfcheck rules to turn on (for example UWF001, UWF108, UWF309).",
         )
 
     @classmethod
-    def parse_options(cls, options: argparse.Namespace) -> None:
-        extend = tuple(code.strip().upper() for code in options.wfcheck_extend_select if code)
-        cls.settings = Settings(selection=RuleSelection(extend_select=extend))
+    def parse_options(
+        cls, option_manager: Any, options: argparse.Namespace, filenames: list[str]
+    ) -> None:
+        """Read the options; check the configurations of the paths given, so that a broken
+        one stops flake8 with its message before any file is checked."""
+        cls.extend_select = tuple(
+            code.strip().upper() for code in options.wfcheck_extend_select if code
+        )
+        cls.isolated = _isolated(sys.argv[1:])
+        cls.configs = ConfigFinder()
+        if cls.isolated:
+            return
+        try:
+            for name in filenames or ["."]:
+                cls.configs.find(Path(name))
+        except ConfigError as error:
+            raise ExecutionError(f"wfcheck: {error}") from error
+
+    def settings(self) -> Settings:
+        """The file's settings: its configuration's (a ConfigError stops flake8 with the
+        message naming the file and the key), with `--wfcheck-extend-select` added."""
+        settings = Settings()
+        if not self.isolated and self.filename not in ("-", "stdin"):
+            path = Path(self.filename)
+            config = self.configs.find(path.parent)
+            settings = config.settings_for(path) if config else settings
+        selection = settings.selection
+        extend = (*selection.extend_select, *self.extend_select)
+        return replace(settings, selection=replace(selection, extend_select=extend))
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
+        """The file's findings; a broken configuration of a folder below the paths given
+        is reported on the file's first line as UWF000, since a worker cannot stop flake8."""
+        try:
+            settings = self.settings()
+        except ConfigError as error:
+            yield 1, 0, f"{CONFIG_ERROR} wfcheck cannot read its configuration: {error}", type(self)
+            return
         source = SourceText("".join(self.lines))
-        diagnostics = check_tree(self.tree, source, self.settings)
-        if diagnostics:
-            diagnostics = parse_exemptions(source, line_level=False).filter(diagnostics)
-        for diagnostic in diagnostics:
+        findings = rule_findings(self.tree, source, settings)
+        if findings is None:
+            return
+        for diagnostic in apply_noqa(findings, source, settings, line_level=False):
             text = f"{diagnostic.code} {diagnostic.message}"
             yield diagnostic.line, diagnostic.column, text, type(self)
+
+
+def _isolated(arguments: list[str]) -> bool:
+    """Whether flake8 runs with `--isolated`: flake8 reads that option before the plugins'
+    options and keeps it out of the options they get, so it is read here the same way."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--isolated", action="store_true")
+    return parser.parse_known_args(arguments)[0].isolated

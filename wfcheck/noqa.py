@@ -1,67 +1,194 @@
-"""`# noqa` comments: line-level (flake8's and Ruff's syntax) and file-level exemptions."""
+"""`# noqa` comments: line-level (flake8's and Ruff's syntax) and file-level exemptions.
+
+- `# noqa` on a line suppresses every finding reported on that line; `# noqa: UWF101, UWF105`
+  (also `#noqa:UWF101`, codes separated by commas or spaces, any case) only those codes.
+- `# wfcheck: noqa`, `# ruff: noqa` and `# flake8: noqa` on a line of their own suppress every
+  finding of the file; `# wfcheck: noqa: UWF101` and `# ruff: noqa: UWF101` only those codes.
+  flake8 ignores its own file-level form when it lists codes, and so does wfcheck.
+"""
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
-from wfcheck.diagnostics import Diagnostic
+from wfcheck.diagnostics import Diagnostic, Edit, Position, Range
+from wfcheck.fixes import apply_edits
 from wfcheck.source import SourceText
 
-_CODE_LIST = r"[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*"
-_LINE = re.compile(rf"#\s*noqa(?::\s*(?P<codes>{_CODE_LIST}))?", re.IGNORECASE)
+_CODE = r"[A-Z]+[0-9]+"
+_CODE_LIST = rf"{_CODE}(?:[\s,]+{_CODE})*"
+_LINE = re.compile(rf"#\s*(?P<keyword>noqa)(?::\s*(?P<codes>{_CODE_LIST}))?", re.IGNORECASE)
 _FILE = re.compile(
-    rf"^\s*#\s*(?P<tool>wfcheck|ruff|flake8)\s*:\s*noqa(?::\s*(?P<codes>{_CODE_LIST}))?\s*$",
+    r"^\s*#\s*(?P<tool>wfcheck|ruff|flake8)\s*:\s*(?P<keyword>noqa)"
+    rf"(?::\s*(?P<codes>{_CODE_LIST}))?\s*$",
     re.IGNORECASE,
 )
-ALL = None  # a directive without codes suppresses every code
+_ONE_CODE = re.compile(_CODE, re.IGNORECASE)
+_FSTRING_START = getattr(tokenize, "FSTRING_START", -1)
+_FSTRING_END = getattr(tokenize, "FSTRING_END", -1)
 
 
 @dataclass(frozen=True)
+class NoqaCode:
+    """One code of a directive and its columns in the line (0-based, in characters)."""
+
+    code: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One `# noqa` comment: where it is and the codes it names (None: every code)."""
+
+    line: int
+    start: int  # the column of its `#`
+    keyword: int  # the column of `noqa`
+    end: int  # the column after its last code, or after `noqa`
+    codes: tuple[NoqaCode, ...] | None
+    file_level: bool
+
+    def suppresses(self, code: str) -> bool:
+        return self.codes is None or any(item.code == code for item in self.codes)
+
+
 class Exemptions:
-    lines: dict[int, frozenset[str] | None]
-    file: frozenset[str] | None
-    file_exempt: bool
+    """The directives of one file, and which findings they suppress."""
 
-    def suppresses(self, diagnostic: Diagnostic) -> bool:
-        if self.file_exempt and (self.file is ALL or diagnostic.code in self.file):
+    def __init__(self, directives: tuple[Directive, ...], source: SourceText) -> None:
+        self.directives = directives
+        self.source = source
+
+    @cached_property
+    def _line_map(self) -> dict[int, int]:
+        return noqa_line_map(self.source)
+
+    def applies(self, directive: Directive, line: int, *, line_level: bool = True) -> bool:
+        """Whether the directive covers findings reported on `line`."""
+        if directive.file_level:
             return True
-        if diagnostic.line not in self.lines:
+        if not line_level:
             return False
-        codes = self.lines[diagnostic.line]
-        return codes is ALL or diagnostic.code in codes
+        return directive.line == line or directive.line == self._line_map.get(line)
 
-    def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-        return [d for d in diagnostics if not self.suppresses(d)]
+    def suppresses(self, diagnostic: Diagnostic, *, line_level: bool = True) -> bool:
+        return any(
+            directive.suppresses(diagnostic.code)
+            and self.applies(directive, diagnostic.line, line_level=line_level)
+            for directive in self.directives
+        )
+
+    def filter(
+        self, diagnostics: Iterable[Diagnostic], *, line_level: bool = True
+    ) -> list[Diagnostic]:
+        """The diagnostics that no directive suppresses; `line_level=False` applies only the
+        file-level ones (flake8 applies line-level `# noqa` itself)."""
+        if not self.directives:
+            return list(diagnostics)
+        return [d for d in diagnostics if not self.suppresses(d, line_level=line_level)]
 
 
-def _codes(text: str | None) -> frozenset[str] | None:
-    return frozenset(re.split(r"[\s,]+", text.strip().upper())) if text else ALL
-
-
-def parse_exemptions(source: SourceText, *, line_level: bool = True) -> Exemptions:
-    """The noqa directives of a file; `line_level=False` reads only the file-level ones."""
-    lines: dict[int, frozenset[str] | None] = {}
-    file_codes: set[str] = set()
-    file_all = file_exempt = False
+def parse_exemptions(source: SourceText) -> Exemptions:
+    """The noqa directives of a file, read line by line as flake8 does."""
     if "noqa" not in source.text.lower():
-        return Exemptions(lines, None, False)
+        return Exemptions((), source)
+    directives = []
     for number, text in enumerate(source.lines, start=1):
         if "noqa" not in text.lower():
             continue
-        file_match = _FILE.match(text)
-        if file_match:
-            if file_match["tool"].lower() == "flake8" and file_match["codes"]:
-                continue  # flake8 ignores its file-level directive when it lists codes
-            file_exempt = True
-            codes = _codes(file_match["codes"])
-            if codes is ALL:
-                file_all = True
-            else:
-                file_codes.update(codes)
+        directive = _file_directive(number, text) or _line_directive(number, text)
+        if directive is not None:
+            directives.append(directive)
+    return Exemptions(tuple(directives), source)
+
+
+def _file_directive(number: int, text: str) -> Directive | None:
+    match = _FILE.match(text)
+    if match is None or (match["tool"].lower() == "flake8" and match["codes"]):
+        return None
+    return _directive(number, match, file_level=True)
+
+
+def _line_directive(number: int, text: str) -> Directive | None:
+    match = _LINE.search(text)
+    return _directive(number, match, file_level=False) if match else None
+
+
+def _directive(number: int, match: re.Match[str], *, file_level: bool) -> Directive:
+    codes = None
+    end = match.end("keyword")
+    if match["codes"]:
+        offset = match.start("codes")
+        codes = tuple(
+            NoqaCode(code.group().upper(), offset + code.start(), offset + code.end())
+            for code in _ONE_CODE.finditer(match["codes"])
+        )
+        end = match.end("codes")
+    start = match.start() + len(match.group()) - len(match.group().lstrip())
+    return Directive(number, start, match.start("keyword"), end, codes, file_level)
+
+
+def noqa_line_map(source: SourceText) -> dict[int, int]:
+    """For lines where a `# noqa` comment cannot go, the line where it goes instead.
+
+    Inside a string that spans lines, that is the string's last line; on a line continued
+    with a backslash, the last line of the continuation (flake8's and Ruff's noqa row).
+    Lines missing from the map take their own noqa comments.
+    """
+    mapping: dict[int, int] = {}
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source.text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return mapping
+    fstring_starts: list[int] = []
+    for token in tokens:
+        start = token.start[0]
+        if token.type == _FSTRING_START:  # Python 3.12 and later tokenize f-strings in parts
+            fstring_starts.append(start)
             continue
-        match = _LINE.search(text)
-        if match and line_level:
-            lines[number] = _codes(match["codes"])
-    return Exemptions(lines, ALL if file_all else frozenset(file_codes), file_exempt)
+        if token.type == _FSTRING_END and fstring_starts:
+            start = fstring_starts.pop()
+        elif token.type != tokenize.STRING:
+            continue
+        for line in range(start, token.end[0]):
+            mapping[line] = token.end[0]
+    for line in range(len(source.lines), 0, -1):
+        if source.line(line).endswith("\\") and line not in mapping:
+            mapping[line] = mapping.get(line + 1, line + 1)
+    return mapping
+
+
+def add_noqa_directives(source: SourceText, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
+    """`--add-noqa`: the text with the codes of the findings that no directive suppresses yet
+    added to their lines' `# noqa` comments (a new one where a line has none), and how many
+    lines changed. UWF001's findings get none: the fix for an unused directive is to drop it.
+    """
+    exemptions = parse_exemptions(source)
+    line_map = noqa_line_map(source)
+    wanted: dict[int, list[str]] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.code == "UWF001" or exemptions.suppresses(diagnostic):
+            continue
+        codes = wanted.setdefault(line_map.get(diagnostic.line, diagnostic.line), [])
+        if diagnostic.code not in codes:
+            codes.append(diagnostic.code)
+    existing = {d.line: d for d in exemptions.directives if not d.file_level and d.codes}
+    edits = []
+    for line, codes in wanted.items():
+        directive = existing.get(line)
+        if directive is not None and directive.codes is not None:
+            merged = [item.code for item in directive.codes] + codes
+            start, end = directive.codes[0].start, directive.codes[-1].end
+            edits.append(Edit(Range(Position(line, start), Position(line, end)), ", ".join(merged)))
+        else:
+            text = source.line(line)
+            start = Position(line, len(text.rstrip()))
+            edits.append(
+                Edit(Range(start, Position(line, len(text))), f"  # noqa: {', '.join(codes)}")
+            )
+    return apply_edits(source, edits), len(edits)

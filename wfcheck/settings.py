@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from wfcheck.sdk import SDK_2_0_0_METHODS
 
@@ -20,13 +21,18 @@ class RuleSelection:
     the most specific selector in `select` + `extend_select` that matches it is more specific
     than the most specific matching selector in `ignore`. Opt-in rules are matched only by
     their full code, so `select = ["UWF"]` (or flake8's default) does not turn them on.
+    `per_file_ignores` holds the selectors of `per-file-ignores` that match one file: as in
+    Ruff, they disable the rules they match whatever `select` says.
     """
 
     select: tuple[str, ...] = ("UWF",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[str, ...] = ()
 
     def is_enabled(self, code: str, *, opt_in: bool) -> bool:
+        if _specificity(code, self.per_file_ignores, opt_in=False):
+            return False
         chosen = _specificity(code, (*self.select, *self.extend_select), opt_in=opt_in)
         return chosen > _specificity(code, self.ignore, opt_in=False)
 
@@ -36,6 +42,7 @@ class RuleSelection:
             ("select", self.select),
             ("ignore", self.ignore),
             ("extend-select", self.extend_select),
+            ("per-file-ignores", self.per_file_ignores),
         ):
             for selector in selectors:
                 if selector != "ALL" and not any(code.startswith(selector) for code in codes):
@@ -78,3 +85,8 @@ class DetectionSettings:
 class Settings:
     selection: RuleSelection = field(default_factory=RuleSelection)
     detection: DetectionSettings = field(default_factory=DetectionSettings)
+
+
+def settings_key(settings: Settings) -> str:
+    """A text that two Settings share exactly when they are equal (sets in sorted order)."""
+    return json.dumps(asdict(settings), sort_keys=True, default=sorted)

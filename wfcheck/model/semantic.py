@@ -11,7 +11,7 @@ from wfcheck import sdk
 from wfcheck.model.concurrency import ConcurrentSteps, concurrent_steps
 from wfcheck.model.flow import FlowFacts, OrchestrationFlow, SourceClassifier
 from wfcheck.model.nodes import innermost_statement
-from wfcheck.model.scopes import ScopeTree, bind_module
+from wfcheck.model.scopes import Scope, ScopeTree, bind_module
 from wfcheck.model.sources import Origins, is_logging_call
 from wfcheck.model.steps import OuterWrite, outer_writes
 from wfcheck.model.workflows import CodeUnit, Region, StepCall, WorkflowFunction, Workflows
@@ -44,6 +44,13 @@ class SemanticModel:
         for unit in self.workflows.units:
             if region is None or unit.region is region:
                 yield from unit.step_calls
+
+    def calls(self, region: Region) -> Iterator[tuple[CodeUnit, Scope, ast.Call]]:
+        """Every call made in a region's code, with its unit and the scope it runs in."""
+        for unit in self.workflows.units_of(region):
+            for scope in unit.scope.region_scopes():
+                for call in scope.calls:
+                    yield unit, scope, call
 
     def awaited_calls(self, unit: CodeUnit) -> set[ast.Call]:
         """The calls of a unit's region that are awaited directly (`await call(...)`)."""

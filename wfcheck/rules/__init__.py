@@ -24,9 +24,11 @@ from wfcheck.rules.sync_async_mismatch import SyncAsyncMismatch
 from wfcheck.rules.unawaited_step import UnawaitedStep
 from wfcheck.rules.unknown_context_method import UnknownContextMethod
 from wfcheck.rules.unserializable_step_result import UnserializableStepResult
+from wfcheck.rules.unused_noqa import UnusedNoqa
 from wfcheck.rules.workflow_without_steps import WorkflowWithoutSteps
 
 ALL_RULES: tuple[type[Rule], ...] = (
+    UnusedNoqa,
     ClockOutsideStep,
     RandomnessOutsideStep,
     IoOutsideStep,

@@ -59,20 +59,17 @@ class NonDurableSleep(Rule):
     severity = Severity.WARNING
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
-        for unit in model.units(Region.ORCHESTRATION):
-            awaited = model.awaited_calls(unit)
-            for scope in unit.scope.region_scopes():
-                for call in scope.calls:
-                    if model.scopes.qualified_name(call.func, scope) not in _SLEEPS:
-                        continue
-                    context = unit.context.parameter.arg
-                    message = (
-                        f"{describe_callee(call.func)}() pauses every call of the workflow again "
-                        f"and is lost on a restart; use {context}.sleep(name, seconds), which "
-                        "QStash schedules once"
-                    )
-                    fix = _durable_sleep(model, unit, call, call in awaited)
-                    yield self.diagnostic(model, call, message, fix=fix)
+        for unit, scope, call in model.calls(Region.ORCHESTRATION):
+            if model.scopes.qualified_name(call.func, scope) not in _SLEEPS:
+                continue
+            context = unit.context.parameter.arg
+            message = (
+                f"{describe_callee(call.func)}() pauses every call of the workflow again and is "
+                f"lost on a restart; use {context}.sleep(name, seconds), which QStash schedules "
+                "once"
+            )
+            fix = _durable_sleep(model, unit, call, call in model.awaited_calls(unit))
+            yield self.diagnostic(model, call, message, fix=fix)
 
 
 def _durable_sleep(

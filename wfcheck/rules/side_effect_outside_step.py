@@ -56,13 +56,10 @@ class SideEffectOutsideStep(Rule):
     opt_in = True
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
-        for unit in model.units(Region.ORCHESTRATION):
-            for scope in unit.scope.region_scopes():
-                for call in scope.calls:
-                    if is_logging_call(call, model.origins, scope):
-                        message = (
-                            f"{describe_callee(call.func)}() runs outside a step, so this output "
-                            "is written again on every call of the workflow; log inside a step "
-                            "to log once"
-                        )
-                        yield self.diagnostic(model, call, message)
+        for _, scope, call in model.calls(Region.ORCHESTRATION):
+            if is_logging_call(call, model.origins, scope):
+                message = (
+                    f"{describe_callee(call.func)}() runs outside a step, so this output is "
+                    "written again on every call of the workflow; log inside a step to log once"
+                )
+                yield self.diagnostic(model, call, message)

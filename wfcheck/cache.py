@@ -1,0 +1,181 @@
+"""The results cache, `.wfcheck_cache` (as Ruff's `.ruff_cache`): an unchanged file is not
+analysed again.
+
+A result is keyed by a hash of the file's bytes, wfcheck's version and the file's settings
+(rule selection with its per-file ignores, detection settings): a change to any of them is a
+miss. The cache is one JSON file per wfcheck version, read once and written once per run
+(atomically); entries unused for PRUNE_AFTER_DAYS are dropped. A cache that cannot be read is
+treated as empty, one that cannot be written is skipped: the cache never changes a result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from wfcheck import __version__
+from wfcheck.diagnostics import (
+    Applicability,
+    Diagnostic,
+    Edit,
+    Fix,
+    Position,
+    Range,
+    RelatedLocation,
+    Severity,
+)
+from wfcheck.engine import FileReport, SyntaxIssue
+from wfcheck.settings import Settings, settings_key
+
+CACHE_FOLDER = ".wfcheck_cache"
+PRUNE_AFTER_DAYS = 30
+_FORMAT = 1
+
+
+class ResultCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.file = folder / __version__ / "results.json"
+        self._today = int(time.time() // 86_400)
+        self._entries = self._load()
+        self._dirty = False
+        self._settings_keys: dict[Settings, str] = {}
+
+    def key(self, data: bytes, settings: Settings) -> str:
+        if settings not in self._settings_keys:
+            self._settings_keys[settings] = settings_key(settings)
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(f"{__version__}\0{self._settings_keys[settings]}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> FileReport | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        try:
+            report = _report_from_json(entry[1])
+        except (KeyError, IndexError, TypeError, ValueError):
+            del self._entries[key]
+            return None
+        if entry[0] != self._today:
+            entry[0] = self._today
+            self._dirty = True
+        return report
+
+    def put(self, key: str, report: FileReport) -> None:
+        if report.analysis_error is None:
+            self._entries[key] = [self._today, _report_to_json(report)]
+            self._dirty = True
+
+    def save(self) -> str | None:
+        """Write the cache if it changed; the reason when it could not be written."""
+        if not self._dirty:
+            return None
+        oldest = self._today - PRUNE_AFTER_DAYS
+        entries = {key: entry for key, entry in self._entries.items() if entry[0] >= oldest}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            _mark_cache_folder(self.folder)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"format": _FORMAT, "entries": entries}, out, separators=(",", ":"))
+            os.replace(temporary, self.file)
+        except OSError as error:
+            return f"{self.file}: {error.strerror or error}"
+        self._dirty = False
+        return None
+
+    def _load(self) -> dict[str, list[Any]]:
+        try:
+            document = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(document, dict) or document.get("format") != _FORMAT:
+            return {}
+        entries = document.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+
+def _mark_cache_folder(folder: Path) -> None:
+    """Keep the cache out of git and out of backups, as Ruff does."""
+    for name, content in (
+        (".gitignore", "# Automatically created by wfcheck.\n*\n"),
+        ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"),
+    ):
+        path = folder / name
+        if not path.exists():
+            with contextlib.suppress(OSError):
+                path.write_text(content, encoding="utf-8")
+
+
+def _range_to_json(range_: Range) -> list[int]:
+    return [range_.start.line, range_.start.column, range_.end.line, range_.end.column]
+
+
+def _range_from_json(values: list[int]) -> Range:
+    line, column, end_line, end_column = values
+    return Range(Position(line, column), Position(end_line, end_column))
+
+
+def _report_to_json(report: FileReport) -> dict[str, Any]:
+    syntax = report.syntax_error
+    return {
+        "d": [_diagnostic_to_json(d) for d in report.diagnostics],
+        "s": [syntax.message, syntax.line, syntax.column] if syntax else None,
+    }
+
+
+def _report_from_json(value: dict[str, Any]) -> FileReport:
+    syntax = value["s"]
+    return FileReport(
+        tuple(_diagnostic_from_json(item) for item in value["d"]),
+        SyntaxIssue(syntax[0], syntax[1], syntax[2]) if syntax else None,
+    )
+
+
+def _diagnostic_to_json(diagnostic: Diagnostic) -> list[Any]:
+    fix = diagnostic.fix
+    return [
+        diagnostic.code,
+        diagnostic.rule_name,
+        diagnostic.message,
+        _range_to_json(diagnostic.range),
+        diagnostic.severity.value,
+        [
+            fix.title,
+            fix.applicability.value,
+            [[*_range_to_json(edit.range), edit.content] for edit in fix.edits],
+        ]
+        if fix
+        else None,
+        [[*_range_to_json(item.range), item.message] for item in diagnostic.related],
+    ]
+
+
+def _diagnostic_from_json(value: list[Any]) -> Diagnostic:
+    code, name, message, range_, severity, fix, related = value
+    return Diagnostic(
+        code,
+        name,
+        message,
+        _range_from_json(range_),
+        Severity(severity),
+        _fix_from_json(fix) if fix else None,
+        tuple(RelatedLocation(_range_from_json(item[:4]), item[4]) for item in related),
+    )
+
+
+def _fix_from_json(value: list[Any]) -> Fix:
+    title, applicability, edits = value
+    return Fix(
+        title,
+        tuple(Edit(_range_from_json(edit[:4]), edit[4]) for edit in edits),
+        Applicability(applicability),
+    )

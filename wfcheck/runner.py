@@ -1,0 +1,91 @@
+"""Checking and fixing many files: settings per file, the cache, and all cores.
+
+The command line reads every file in the main process (the cache is keyed by content), and
+hands the files that the cache does not answer to a pool of worker processes, one per core.
+Small runs stay in the main process, where starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from wfcheck.cache import ResultCache
+from wfcheck.engine import FileReport, check_source
+from wfcheck.fixing import FixResult, applicable_fixes, fix_text
+from wfcheck.settings import Settings
+
+# Below this much source text in total, the run stays in one process.
+PARALLEL_THRESHOLD_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to check, or to fix when `fix` is set (`unsafe` adds the unsafe fixes)."""
+
+    text: str
+    data: bytes
+    settings: Settings
+    filename: str
+    fix: bool = False
+    unsafe: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a job found: the report of the (fixed) text, and the fixing when asked for."""
+
+    report: FileReport
+    fixing: FixResult | None = None
+
+
+def run_job(job: Job) -> Outcome:
+    report = check_source(job.text, job.settings, filename=job.filename)
+    if not job.fix or not applicable_fixes(report.diagnostics, unsafe=job.unsafe):
+        return Outcome(report)
+    fixing = fix_text(
+        job.text, job.settings, unsafe=job.unsafe, filename=job.filename, report=report
+    )
+    return Outcome(fixing.report, fixing)
+
+
+def run_jobs(jobs: Sequence[Job], cache: ResultCache | None) -> list[Outcome]:
+    """The outcome of each job, in order: from the cache where it knows the file's content
+    and settings (and there is nothing to fix), else computed, in parallel when it pays."""
+    outcomes: list[Outcome | None] = [None] * len(jobs)
+    keys = [cache.key(job.data, job.settings) if cache else "" for job in jobs]
+    pending = []
+    for index, job in enumerate(jobs):
+        cached = cache.get(keys[index]) if cache else None
+        if cached is not None and not (
+            job.fix and applicable_fixes(cached.diagnostics, unsafe=job.unsafe)
+        ):
+            outcomes[index] = Outcome(cached)
+        else:
+            pending.append(index)
+    computed = _compute([jobs[index] for index in pending])
+    for index, outcome in zip(pending, computed, strict=True):
+        outcomes[index] = outcome
+        if cache and outcome.fixing is None:
+            cache.put(keys[index], outcome.report)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _compute(jobs: list[Job]) -> list[Outcome]:
+    workers = os.cpu_count() or 1
+    size = sum(len(job.data) for job in jobs)
+    if workers < 2 or len(jobs) < 2 or size < PARALLEL_THRESHOLD_BYTES:
+        return [run_job(job) for job in jobs]
+    try:
+        return _in_pool(jobs, workers, run_job)
+    except (OSError, BrokenProcessPool):  # no processes here (a sandbox): one is enough
+        return [run_job(job) for job in jobs]
+
+
+def _in_pool(jobs: list[Job], workers: int, work: Callable[[Job], Outcome]) -> list[Outcome]:
+    chunk = max(1, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        return list(pool.map(work, jobs, chunksize=chunk))
