@@ -1,0 +1,24 @@
+"""A step function with a required parameter.
+
+UWF205 at the step function. The replay: the SDK calls step functions without arguments:
+"TypeError: ... missing 1 required positional argument: 'order_id'".
+"""
+
+from fastapi import FastAPI
+from upstash_workflow import AsyncWorkflowContext
+from upstash_workflow.fastapi import Serve
+
+from tests.replay.world import charge_card
+
+app = FastAPI()
+serve = Serve(app)
+
+
+@serve.post("/api/orders")
+async def place_order(context: AsyncWorkflowContext[dict]) -> None:
+    order = context.request_payload
+
+    async def _charge(order_id: str) -> dict:
+        return await charge_card(order_id, order["amount"])
+
+    await context.run("charge", _charge)  # expect: UWF205

@@ -1,0 +1,21 @@
+"""A plain `def` route function registered with FastAPI's async adapter.
+
+UWF304 at the function name (the step call without `await` is not reported again as UWF303).
+The replay: importing the module fails, the adapter raises
+"ValueError: route_function must be an async function when using the @serve.post decorator".
+"""
+
+from fastapi import FastAPI
+from upstash_workflow import WorkflowContext
+from upstash_workflow.fastapi import Serve
+
+from tests.replay.world import reserve_stock
+
+app = FastAPI()
+serve = Serve(app)
+
+
+@serve.post("/api/reservations")
+def reserve(context: WorkflowContext[dict]) -> None:  # expect: UWF304
+    order = context.request_payload
+    context.run("reserve", lambda: reserve_stock(order["sku"]))
