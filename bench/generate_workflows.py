@@ -1161,6 +1161,19 @@ def generate_corpus(seed: int = DEFAULT_SEED, count: int = DEFAULT_COUNT) -> lis
     return [generate_module(seed, index) for index in range(count)]
 
 
+def generate_long_module(lines: int, seed: int = DEFAULT_SEED) -> str:
+    """One module of at least `lines` lines: generated modules, one after the other (still
+    valid Python, and workflow code throughout)."""
+    parts: list[str] = []
+    total = index = 0
+    while total < lines:
+        text = generate_module(seed, index)[1]
+        parts.append(text)
+        total += text.count("\n") + 1
+        index += 1
+    return "\n".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="Folder to write the modules to.")

@@ -12,7 +12,7 @@ The command line, the flake8 plugin and the language server read the same table:
     respect-gitignore = true
     force-exclude = false
     output-format = "full"
-    docs-url = "https://example.com/wfcheck/rules/"
+    docs-url = "https://example.com/wfcheck/rules/{code}.html"   # {code} and {name} filled in
     context-types = ["myapp.workflows.WorkflowCtx"]
     registration-decorators = ["myapp.workflows.workflow"]
     deterministic-functions = ["myapp.clock.frozen_now"]
@@ -171,15 +171,24 @@ def project_config_from_table(
     return replace(_read_table(table, origin), path=path)
 
 
+def read_table(path: Path) -> Mapping[str, Any]:
+    """The raw table of a configuration file: a `pyproject.toml`'s `[tool.wfcheck]` (empty
+    when it has none) or the whole of a `wfcheck.toml`. Raises ConfigError."""
+    document = _load_toml(path)
+    if path.name != PYPROJECT_TOML:
+        return document
+    return _wfcheck_table(document, path) or {}
+
+
+def table_origin(path: Path) -> str:
+    """How messages name a configuration file's table."""
+    return f"{path} [tool.wfcheck]" if path.name == PYPROJECT_TOML else str(path)
+
+
 def load_config(path: Path) -> ProjectConfig:
     """The configuration in `path`: a `wfcheck.toml`, or a `pyproject.toml`'s `[tool.wfcheck]`
     (an empty configuration when it has none). Raises ConfigError."""
-    document = _load_toml(path)
-    if path.name != PYPROJECT_TOML:
-        return project_config_from_table(document, path=path, origin=str(path))
-    table = _wfcheck_table(document, path)
-    origin = f"{path} [tool.wfcheck]"
-    return project_config_from_table(table or {}, path=path, origin=origin)
+    return project_config_from_table(read_table(path), path=path, origin=table_origin(path))
 
 
 def find_project_config(path: Path) -> ProjectConfig | None:
@@ -296,6 +305,15 @@ def _text(origin: str, key: str, value: Any) -> str:
     return value
 
 
+def _url_template(origin: str, key: str, value: Any) -> str:
+    text = _text(origin, key, value)
+    if "{code}" not in text and "{name}" not in text:
+        raise ConfigError(
+            f"{origin}: `{key}` must hold {{code}} or {{name}}, where each rule's code or name goes"
+        )
+    return text
+
+
 def _output_format(origin: str, key: str, value: Any) -> str:
     text = _text(origin, key, value)
     if text not in OUTPUT_FORMATS:
@@ -332,7 +350,7 @@ _READERS: dict[str, _Reader] = {
     "respect-gitignore": _boolean,
     "force-exclude": _boolean,
     "output-format": _output_format,
-    "docs-url": _text,
+    "docs-url": _url_template,
     "context-types": _names,
     "registration-decorators": _names,
     "deterministic-functions": _names,
