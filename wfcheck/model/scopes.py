@@ -119,6 +119,7 @@ class ScopeTree:
         self.imports = imports
         self.imported_modules = imported_modules
         self._qualified_cache: dict[tuple[int, str], str | None] = {}
+        self._attribute_cache: dict[ast.Attribute, str | None] = {}
 
     def scope_of(self, node: ast.AST) -> Scope | None:
         return self.scopes.get(node)
@@ -142,8 +143,11 @@ class ScopeTree:
     def qualified_name(self, expr: ast.AST, scope: Scope) -> str | None:
         """`time.time` for `t.time` after `import time as t`; None when not an import."""
         if isinstance(expr, ast.Attribute):
-            base = self.qualified_name(expr.value, scope)
-            return f"{base}.{expr.attr}" if base is not None else None
+            # Each node is resolved from the scope it is in: memoise by node.
+            if expr not in self._attribute_cache:
+                base = self.qualified_name(expr.value, scope)
+                self._attribute_cache[expr] = f"{base}.{expr.attr}" if base is not None else None
+            return self._attribute_cache[expr]
         if isinstance(expr, ast.Name):
             key = (id(scope), expr.id)
             if key not in self._qualified_cache:
