@@ -22,6 +22,7 @@ from wfcheck.model.nodes import Point, end, nested_blocks, span, start
 from wfcheck.model.scopes import FunctionNode, Scope, ScopeTree
 from wfcheck.model.sources import (
     CLIENT_BUILDER_METHODS,
+    CLIENT_ORIGINS,
     PATH_IO_METHODS,
     PIPELINE_IO_METHODS,
     Origin,
@@ -39,7 +40,6 @@ from wfcheck.settings import DetectionSettings
 
 _ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 _MUTATING_METHODS = frozenset({"append", "extend", "insert", "update", "add", "setdefault"})
-_CLIENTS = (Origin.CLIENT, Origin.CACHE_CLIENT, Origin.PIPELINE)
 _IO_UNKNOWN = SourceSpec(SourceKind.IO, ResultKind.UNKNOWN)
 _IO_NOT_SERIALIZABLE = SourceSpec(SourceKind.IO, ResultKind.NOT_SERIALIZABLE)
 
@@ -218,7 +218,7 @@ class SourceClassifier:
         return (
             isinstance(func, ast.Attribute)
             and self.scopes.qualified_name(func, scope) is None
-            and self.origins.of(func.value, scope) in _CLIENTS
+            and self.origins.of(func.value, scope) in CLIENT_ORIGINS
         )
 
     def _logged_calls(self, scope: Scope) -> set[ast.Call]:

@@ -129,22 +129,18 @@ class SemanticModel:
 
     def _context_escapes(self, unit: CodeUnit) -> bool:
         """The context is used other than through its attributes, helpers of the file or logs."""
-        parents = {
-            child: parent
-            for parent in ast.walk(unit.node)
-            for child in ast.iter_child_nodes(parent)
-        }
-        for node, parent in parents.items():
+        for node in ast.walk(unit.node):
             if not isinstance(node, ast.Name) or not isinstance(node.ctx, ast.Load):
                 continue
             scope = self.scopes.innermost(unit.scope, node)
             if self.workflows.context_of(node, scope) is None:
                 continue
+            parent = self.parent(node, unit)
             if isinstance(parent, ast.Attribute):
                 if parent.attr in self.workflows.step_methods:
                     return True  # a step call in code that is not analysed (a nested def)
                 continue
-            call = parent if isinstance(parent, ast.Call) else parents.get(parent)
+            call = parent if isinstance(parent, ast.Call) else self.parent(parent, unit)
             if isinstance(call, ast.Call) and (
                 self.workflows.helper_call(call) or is_logging_call(call, self.origins, scope)
             ):

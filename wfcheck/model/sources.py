@@ -311,6 +311,10 @@ def random_method_source(method: str) -> SourceSpec | None:
     return SourceSpec(_RANDOM, _NO) if not method.startswith("_") and method != "seed" else None
 
 
+# Objects whose method calls are I/O.
+CLIENT_ORIGINS = (Origin.CLIENT, Origin.CACHE_CLIENT, Origin.PIPELINE)
+
+
 class Origins:
     """Finds what an expression evaluates to, following the bindings of names."""
 

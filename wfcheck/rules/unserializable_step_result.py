@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from wfcheck.diagnostics import Diagnostic, Severity
 from wfcheck.model.scopes import Scope
 from wfcheck.model.semantic import SemanticModel
-from wfcheck.model.sources import Origin
+from wfcheck.model.sources import CLIENT_ORIGINS
 from wfcheck.model.workflows import CodeUnit, Region, UnitKind
 from wfcheck.rule import Rule
 
@@ -75,7 +75,6 @@ _CONSTRUCTED = {
     "uuid.uuid6": "a UUID",
     "uuid.uuid7": "a UUID",
 }
-_CLIENTS = (Origin.CLIENT, Origin.CACHE_CLIENT, Origin.PIPELINE)
 
 
 class UnserializableStepResult(Rule):
@@ -138,7 +137,7 @@ def _unserializable_call(model: SemanticModel, call: ast.Call, scope: Scope) -> 
         and _is_text(model, func.value, scope)
     ):
         return "bytes"
-    if model.origins.of(call, scope) in _CLIENTS:
+    if model.origins.of(call, scope) in CLIENT_ORIGINS:
         return "a client or connection object"
     return None
 
