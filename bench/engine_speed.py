@@ -21,10 +21,14 @@ Corpora:
              the standard library again with the gate forced open (`assume_workflows`): every
              module is workflow code and every function with a first parameter a workflow.
              Extra information about the whole model's cost on code of every shape.
+  rebinding  one generated FastAPI module that binds `serve = Serve(app)` again before each
+             route, at several numbers of routes: the cost of a name bound many times, which
+             should grow as parsing does (linearly).
 
 Printed per corpus: files, lines, the summed per-file parse and engine times, their ratio
-(engine seconds / parse seconds), and the median of the per-file ratios. No network, no
-timing assertions.
+(engine seconds / parse seconds), and the median of the per-file ratios; then, for the
+rebinding corpus, each size and the log-log slopes of parse and engine time over lines (1 is
+linear growth, 2 quadratic). No network, no timing assertions.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import ast
 import functools
 import gc
 import io
+import math
 import random
 import statistics
 import sys
@@ -48,13 +53,20 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))  # generate_workflows, when run as `python bench/engine_speed.py`
 
-from generate_workflows import DEFAULT_COUNT, DEFAULT_SEED, generate_corpus  # noqa: E402
+from generate_workflows import (  # noqa: E402
+    DEFAULT_COUNT,
+    DEFAULT_SEED,
+    generate_corpus,
+    generate_rebinding_module,
+)
 
 from wfcheck.engine import check_source  # noqa: E402
 from wfcheck.settings import DetectionSettings, Settings  # noqa: E402
 
 QUICK_STDLIB_FILES = 150
 QUICK_WORKFLOW_FILES = 60
+REBINDING_ROUTES = (200, 400, 800, 1600)
+QUICK_REBINDING_ROUTES = (100, 200, 400)
 SAMPLE_SEED = 7
 SLOWEST_SHOWN = 5
 
@@ -225,6 +237,37 @@ def print_table(results: Sequence[Result]) -> None:
         )
 
 
+def rebinding_corpus(seed: int, sizes: Sequence[int]) -> Corpus:
+    modules = [(f"{routes} routes", generate_rebinding_module(routes, seed)) for routes in sizes]
+    return Corpus("rebinding", modules)
+
+
+def log_log_slope(sizes: Sequence[float], times: Sequence[float]) -> float:
+    """The exponent k of the best fit time = c * size**k: 1 for linear growth, 2 quadratic."""
+    logs = [math.log(size) for size in sizes]
+    return statistics.linear_regression(logs, [math.log(time) for time in times]).slope
+
+
+def print_growth(result: Result) -> None:
+    """The rebinding corpus size by size, and how parse and engine time grow with lines."""
+    print(f"\n{result.corpus}: `serve = Serve(app)` bound again before each route")
+    print(f"{'module':<15}{'lines':>10}{'parse ms':>10}{'engine ms':>11}{'ratio':>8}")
+    for t in result.timings:
+        print(
+            f"{t.name:<15}{t.lines:>10}{t.parse_ns / 1e6:>10.1f}{t.engine_ns / 1e6:>11.1f}"
+            f"{t.ratio:>8.2f}"
+        )
+    if len(result.timings) < 2:
+        return
+    lines = [t.lines for t in result.timings]
+    parse = log_log_slope(lines, [t.parse_ns for t in result.timings])
+    engine = log_log_slope(lines, [t.engine_ns for t in result.timings])
+    print(
+        "growth over lines (log-log slope; 1 linear, 2 quadratic): "
+        f"parse {parse:.2f}, engine {engine:.2f}"
+    )
+
+
 def print_details(results: Sequence[Result]) -> None:
     for result in results:
         if result.crashes:
@@ -262,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     stdlib, skipped = stdlib_corpus(QUICK_STDLIB_FILES if args.quick else None)
     workflows = Corpus("workflows", generate_corpus(args.seed, count))
+    rebinding = rebinding_corpus(
+        args.seed, QUICK_REBINDING_ROUTES if args.quick else REBINDING_ROUTES
+    )
     gc.collect()
     gc.freeze()  # the corpora and the loaded modules are never collected again
 
@@ -269,10 +315,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     assume = Settings(detection=DetectionSettings(assume_workflows=True))
     options = {"repeat": repeat, "disable_gc": args.no_gc, "progress": sys.stderr.isatty()}
     workflow_result = measure(workflows, [("workflows", default)], **options)[0]
+    rebinding_result = measure(rebinding, [("rebinding", default)], **options)[0]
     stdlib_result, assume_result = measure(
         stdlib, [("stdlib", default), ("stdlib-assume", assume)], **options
     )
-    results = [stdlib_result, workflow_result, assume_result]
+    results = [stdlib_result, workflow_result, rebinding_result, assume_result]
 
     print(
         f"wfcheck engine speed: engine seconds / ast.parse seconds (Python "
@@ -286,6 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print()
     print_table(results)
+    print_growth(rebinding_result)
     if args.details or any(r.crashes for r in results):
         print_details(results)
     print(f"\n({time.perf_counter() - started:.0f} s in all)")

@@ -15,7 +15,9 @@ The output depends only on the seed and the count:
 
     .venv/bin/python bench/generate_workflows.py --out /tmp/workflows --count 400 --seed 1
 
-`generate_corpus(seed, count)` returns the same modules in memory, as (name, text) pairs.
+`generate_corpus(seed, count)` returns the same modules in memory, as (name, text) pairs;
+`generate_rebinding_module(routes, seed)` one module of that many routes that binds
+`serve = Serve(app)` again before each (the `rebinding` corpus of `engine_speed.py`).
 """
 
 from __future__ import annotations
@@ -1159,6 +1161,53 @@ def generate_module(seed: int, index: int) -> tuple[str, str]:
 
 def generate_corpus(seed: int = DEFAULT_SEED, count: int = DEFAULT_COUNT) -> list[tuple[str, str]]:
     return [generate_module(seed, index) for index in range(count)]
+
+
+def write_short_route(w: Writer, plan: ModulePlan, number: int) -> None:
+    """`serve = Serve(app)`, then a route of two steps and a sleep registered with it (by
+    the decorator, or by the call form for every fourth route)."""
+    d = plan.domain
+    first, then = plan.rng.sample(plan.business, 2)
+    name = plan.fresh(f"{d.entity}_flow_{number}")
+    path = f"/api/{d.plural}/flow-{number}"
+    decorated = number % 4 != 3
+    w.line("serve = Serve(app)")
+    if decorated:
+        w.line(f'@serve.post("{path}")')
+    with w.block(f"async def {name}(context: AsyncWorkflowContext[Dict[str, Any]]) -> None:"):
+        w.line(f'{d.entity}_id = str(context.request_payload["id"])')
+        w.line(f'result = await context.run("{first}", lambda: {first}({d.entity}_id, {{}}))')
+        with w.block('if result.get("next"):'):
+            w.line(f'await context.run("{then}", lambda: {then}({d.entity}_id, result))')
+        w.line(f'await context.sleep("wait", {plan.rng.choice((30, 60, 300))})')
+    if not decorated:
+        w.line(f'serve.post("{path}")({name})')
+    w.blank(2)
+
+
+def generate_rebinding_module(routes: int, seed: int = DEFAULT_SEED) -> str:
+    """A FastAPI module that binds `serve = Serve(app)` again before each of its `routes`
+    short routes, as files pasted together from snippets do (so the name has as many
+    bindings as the module has routes). A module of more routes starts with the routes of a
+    module of fewer."""
+    rng = random.Random(f"{seed}-rebinding")
+    plan = ModulePlan(
+        rng=rng,
+        domain=rng.choice(DOMAINS),
+        is_async=True,
+        flavor="fastapi",
+        client=rng.choice(("redis", "sql", "http")),
+    )
+    w = Writer()
+    write_header(w, plan, 0)
+    write_client_helpers(w, plan)
+    for action in plan.domain.actions:
+        write_business_function(w, plan, action)
+    for number in range(routes):
+        write_short_route(w, plan, number)
+    if plan.has_router:
+        w.line("app.include_router(router)")
+    return w.text()
 
 
 def generate_long_module(lines: int, seed: int = DEFAULT_SEED) -> str:

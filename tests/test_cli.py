@@ -122,11 +122,13 @@ def test_missing_path_is_an_error_but_the_rest_is_checked(project: Path, capsys)
     assert code == 2
 
 
-def test_undecodable_file_is_an_error_without_traceback(project: Path, capsys) -> None:
+def test_undecodable_file_is_a_finding_without_traceback(project: Path, capsys) -> None:
     (project / "latin.py").write_bytes(b"NAME = '\xe9t\xe9'\n")
-    code, _, err = check(capsys, "latin.py")
-    assert err == "wfcheck: error: latin.py: cannot decode the file as utf-8 (byte 8)\n"
-    assert code == 2
+    code, out, err = check(capsys, "latin.py")
+    assert (
+        out == "latin.py:1:1: io-error: cannot decode the file as utf-8 (byte 8)\nFound 1 error.\n"
+    )
+    assert (code, err) == (1, "")
 
 
 def test_coding_cookie_is_honoured(project: Path, capsys) -> None:

@@ -4,14 +4,16 @@ parallel runs, bad input; and the real Ruff beside wfcheck in one project."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES, run_tool
-from wfcheck import runner
+from wfcheck import engine, runner
 from wfcheck.cache import CACHE_FOLDER
 from wfcheck.cli import main
 
@@ -144,12 +146,89 @@ def test_folder_without_python_files_warns_and_passes(project: Path, capsys) -> 
     assert err == "warning: No Python files found under the given path(s)\n"
 
 
-def test_undecodable_file_exits_two_and_the_rest_is_checked(project: Path, capsys) -> None:
+def test_undecodable_file_is_an_io_error_finding_and_the_rest_is_checked(
+    project: Path, capsys
+) -> None:
     (project / "latin.py").write_bytes(b"NAME = '\xe9t\xe9'\n")
     code, out, err = run(capsys, "--output-format", "concise", ".")
-    assert err == "wfcheck: error: latin.py: cannot decode the file as utf-8 (byte 8)\n"
+    assert out.splitlines()[0] == (
+        "latin.py:1:1: io-error: cannot decode the file as utf-8 (byte 8)"
+    )
     assert "orders.py:11:8: UWF101 " in out
+    assert (code, err) == (1, "")
+
+
+def test_io_error_in_the_full_and_json_formats(project: Path, capsys) -> None:
+    (project / "latin.py").write_bytes(b"NAME = '\xe9t\xe9'\n")
+    _, out, _ = run(capsys, "latin.py")
+    assert out == (
+        "io-error: cannot decode the file as utf-8 (byte 8)\n --> latin.py:1:1\n\nFound 1 error.\n"
+    )
+    _, out, _ = run(capsys, "--output-format", "json", "latin.py")
+    (finding,) = json.loads(out)
+    assert (finding["code"], finding["name"], finding["url"]) == ("io-error", "io-error", None)
+    assert finding["location"] == {"column": 1, "row": 1}
+
+
+def test_an_internal_error_is_contained_to_its_file(project: Path, capsys, monkeypatch) -> None:
+    (project / "broken.py").write_text(WORKFLOW)
+    original = engine.rule_findings
+
+    def failing_on_broken(tree, source, settings):
+        if "broken" in source.text:
+            raise AttributeError("'arguments' object has no attribute 'lineno'")
+        return original(tree, source, settings)
+
+    (project / "broken.py").write_text(WORKFLOW + "# broken\n")
+    monkeypatch.setattr(engine, "rule_findings", failing_on_broken)
+    code, out, err = run(capsys, "--output-format", "concise", ".")
+    assert "orders.py:11:8: UWF101 " in out
+    assert "broken.py" not in out
+    first, request = err.splitlines()
+    raising_line = failing_on_broken.__code__.co_firstlineno + 2
+    assert first == (
+        "wfcheck: error: panicked while checking broken.py: AttributeError: 'arguments' object"
+        f" has no attribute 'lineno' (at test_cli_run.py:{raising_line} in failing_on_broken)"
+    )
+    assert request.startswith("This indicates a bug in wfcheck: the other files were checked.")
     assert code == 2
+
+
+ROUTE_PRELUDE = """\
+from fastapi import FastAPI
+from upstash_workflow import AsyncWorkflowContext
+from upstash_workflow.fastapi import Serve
+
+serve = Serve(FastAPI())
+
+"""
+
+
+def check_route(folder: Path, body: str) -> tuple[int, str, str]:
+    (folder / "route.py").write_text(ROUTE_PRELUDE + body)
+    result = wfcheck(folder, "--no-cache", "route.py")
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_context_as_a_nested_default_gives_no_traceback(tmp_path: Path) -> None:
+    body = """\
+@serve.post("/x")
+async def route(context: AsyncWorkflowContext[str]) -> None:
+    def helper(fallback=context):
+        return fallback
+    helper()
+"""
+    assert check_route(tmp_path, body) == (0, "All checks passed!\n", "")
+
+
+def test_del_context_does_not_hide_the_uses_before_it(tmp_path: Path) -> None:
+    body = """\
+@serve.post("/x")
+async def route(context: AsyncWorkflowContext[str]) -> None:
+    await context.run("a", lambda: 1)
+    del context
+"""
+    assert check_route(tmp_path, body) == (0, "All checks passed!\n", "")
 
 
 def test_unknown_output_format_is_a_usage_error(capsys) -> None:
@@ -194,14 +273,37 @@ def test_cache_skips_unchanged_files(project: Path, capsys, monkeypatch) -> None
     assert analysed[2:] == ["other.py", "orders.py", "other.py"]
 
 
-def test_parallel_run_reports_what_a_single_process_run_does(project: Path, capsys, monkeypatch):
+def pid_recording_job(job: runner.Job) -> runner.Outcome:
+    """run_job, leaving a file named after the process that ran it, and waiting (10 s at
+    most) until a second process has left one, so that one quick worker cannot take every
+    job (module level: a worker process finds it by name)."""
+    pids = Path(os.environ["WFCHECK_TEST_PIDS"])
+    (pids / str(os.getpid())).touch()
+    deadline = time.monotonic() + 10
+    while len(list(pids.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return RUN_JOB(job)
+
+
+RUN_JOB = runner.run_job
+
+
+def test_parallel_run_reports_what_a_single_process_run_does(
+    project: Path, tmp_path_factory, capsys, monkeypatch
+) -> None:
     for index in range(6):
         (project / f"copy{index}.py").write_text(WORKFLOW)
     serial = run(capsys, "--output-format", "json", ".")
+    pids = tmp_path_factory.mktemp("pids")
+    monkeypatch.setenv("WFCHECK_TEST_PIDS", str(pids))
+    monkeypatch.setattr(runner, "run_job", pid_recording_job)
     monkeypatch.setattr(runner, "PARALLEL_THRESHOLD_BYTES", 0)
     parallel = run(capsys, "--output-format", "json", ".")
     assert parallel == serial
     assert len(json.loads(parallel[1])) == 21
+    workers = {int(path.name) for path in pids.iterdir()}
+    assert len(workers) >= 2, "the files were not checked in several processes"
+    assert os.getpid() not in workers
 
 
 # Ruff beside wfcheck -------------------------------------------------------------------------

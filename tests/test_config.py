@@ -96,7 +96,10 @@ def test_nearest_configuration_wins(tmp_path: Path) -> None:
 
 
 def test_no_configuration_gives_the_defaults(tmp_path: Path) -> None:
-    assert find_project_config(tmp_path / "a.py") is None or tmp_path.parent != tmp_path
+    assert find_project_config(tmp_path.parent) is None, "a configuration above tmp_path"
+    write(tmp_path / "sub" / "pyproject.toml", "[project]\nname = 'x'\n")  # no table
+    assert find_project_config(tmp_path / "sub" / "a.py") is None
+    assert settings_for_file(tmp_path / "sub" / "a.py") == Settings()
     (tmp_path / "wfcheck.toml").write_text("")
     assert settings_for_file(tmp_path / "a.py") == Settings()
 

@@ -1,4 +1,5 @@
-"""Rule metadata follows the spec's catalog; the docs are Ruff-shaped, current and true."""
+"""The rule catalog and pages are generated from the rule modules, current, Ruff-shaped and
+true: each example is flagged, each correction is clean, each fix column holds."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from wfcheck.docs import rule_doc_path, rule_markdown
+from tests.conftest import fixture_files
+from wfcheck.diagnostics import Diagnostic
+from wfcheck.docs import catalog_markdown, catalog_path, rule_doc_path, rule_markdown
 from wfcheck.engine import check_source
-from wfcheck.rule import Rule
+from wfcheck.rule import FixAvailability, Rule
 from wfcheck.rules import ALL_RULES
 from wfcheck.settings import RuleSelection, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT.parent / "shared" / "spec" / "rules.md"
 SECTIONS = ["## What it does", "## Why is this bad?", "## Example", "Use instead:", "## Fix safety"]
 PRELUDE = """\
 from fastapi import FastAPI
@@ -23,23 +25,49 @@ from upstash_workflow.fastapi import Serve
 
 serve = Serve(FastAPI())
 """
-
-
-def spec_catalog() -> dict[str, tuple[str, str]]:
-    """code -> (name, severity column) from the spec's rule table."""
-    rows = re.findall(r"^\| (UWF\d{3}) \| ([a-z-]+) \| ([^|]+) \|", SPEC.read_text(), re.M)
-    return {code: (name, severity.strip()) for code, name, severity in rows}
-
-
 RULE_IDS = [rule.code for rule in ALL_RULES]
+EVERY_RULE = Settings(selection=RuleSelection(select=("ALL",), extend_select=tuple(RULE_IDS)))
+
+
+def test_the_catalog_is_current() -> None:
+    assert catalog_path(ROOT).read_text(encoding="utf-8") == catalog_markdown(), (
+        "run `python -m wfcheck.docs` to regenerate docs/rules"
+    )
+
+
+def test_the_catalog_names_each_rule_once_in_code_order() -> None:
+    row = r"^\| \[(UWF\d{3})\]\(UWF\d{3}\.md\) \| ([a-z-]+) \|"
+    rows = re.findall(row, catalog_markdown(), re.M)
+    assert rows == [(rule.code, rule.name) for rule in ALL_RULES]
+    assert sorted(RULE_IDS) == RULE_IDS
+
+
+@pytest.fixture(scope="module")
+def every_finding() -> dict[str, list[Diagnostic]]:
+    """Every rule's findings on every fixture and example, all rules enabled."""
+    found: dict[str, list[Diagnostic]] = {code: [] for code in RULE_IDS}
+    for path in [*fixture_files("."), *sorted((ROOT / "examples").glob("*.py"))]:
+        for diagnostic in check_source(path.read_text(), EVERY_RULE).diagnostics:
+            found[diagnostic.code].append(diagnostic)
+    return found
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=RULE_IDS)
-def test_rule_matches_the_spec_catalog(rule: type[Rule]) -> None:
-    name, severity = spec_catalog()[rule.code]
-    assert rule.name == name
-    assert severity.split(",")[0] == rule.severity.value
-    assert ("opt-in" in severity) == rule.opt_in
+def test_the_fix_column_is_what_the_rule_does(
+    rule: type[Rule], every_finding: dict[str, list[Diagnostic]]
+) -> None:
+    findings = every_finding[rule.code]
+    assert findings, f"no fixture shows {rule.code}"
+    fixes = [finding.fix for finding in findings if finding.fix is not None]
+    if rule.fix_availability is FixAvailability.NONE:
+        assert fixes == []
+        return
+    assert fixes, f"no fixture shows the fix of {rule.code}"
+    assert {fix.applicability for fix in fixes} == {rule.fix_applicability}
+    if rule.fix_availability is FixAvailability.ALWAYS:
+        assert len(fixes) == len(findings)
+    else:
+        assert len(fixes) < len(findings), f"{rule.code} always has a fix on the fixtures"
 
 
 def test_codes_are_unique() -> None:

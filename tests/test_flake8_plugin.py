@@ -80,3 +80,47 @@ def test_plugin_is_registered_under_uwf() -> None:
         [sys.executable, "-m", "flake8", "--version"], capture_output=True, text=True, check=True
     )
     assert "wfcheck" in result.stdout
+
+
+# A flake8 run in which the engine fails on files that contain "# broken".
+FAILING_ENGINE = """\
+import sys
+
+from flake8.main.cli import main
+
+from wfcheck import flake8_plugin
+
+original = flake8_plugin.rule_findings
+
+
+def failing_on_broken(tree, source, settings):
+    if "# broken" in source.text:
+        raise AttributeError("'arguments' object has no attribute 'lineno'")
+    return original(tree, source, settings)
+
+
+flake8_plugin.rule_findings = failing_on_broken
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_an_internal_error_is_one_uwf000_and_the_other_files_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "orders.py").write_text(WORKFLOW)
+    broken = tmp_path / "broken.py"
+    broken.write_text(WORKFLOW + "# broken\n")
+    result = subprocess.run(
+        [sys.executable, "-c", FAILING_ENGINE, "--isolated", "-j1", "--select", "UWF", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line.startswith("./broken.py")] == [
+        "./broken.py:1:1: UWF000 wfcheck failed on ./broken.py with an internal error:"
+        " AttributeError: 'arguments' object has no attribute 'lineno'"
+        " (at <string>:12 in failing_on_broken); please report it"
+    ]
+    assert "./orders.py:11:15: UWF101 " in result.stdout

@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import FIXTURES, run_tool
-from wfcheck.config import OUTPUT_FORMATS
+from wfcheck.output import OUTPUT_FORMATS
 from wfcheck.rules import RULES_BY_CODE
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -24,8 +24,13 @@ def test_readme_runs_wfcheck_on_the_examples() -> None:
     assert any("wfcheck check examples/" in block for block in shell_blocks())
 
 
-def test_rule_table_lists_every_rule_with_its_page() -> None:
+def test_rule_table_lists_every_rule_with_its_page_and_severity() -> None:
     rows = re.findall(
-        r"^\| \[(UWF\d{3})\]\(docs/rules/(UWF\d{3})\.md\) \| ([a-z-]+) \|", README, re.M
+        r"^\| \[(UWF\d{3})\]\(docs/rules/(UWF\d{3})\.md\) \| ([a-z-]+) \| ([a-z, -]+) \|",
+        README,
+        re.M,
     )
-    assert rows == [(rule.code, rule.code, rule.name) for rule in ALL_RULES]
+    assert rows == [
+        (rule.code, rule.code, rule.name, rule.severity.value + (", opt-in" * rule.opt_in))
+        for rule in ALL_RULES
+    ]

@@ -70,7 +70,7 @@ class ResultCache:
         return report
 
     def put(self, key: str, report: FileReport) -> None:
-        if report.analysis_error is None:
+        if report.analysis_error is None and report.internal_error is None:
             self._entries[key] = [self._today, _report_to_json(report)]
             self._dirty = True
 

@@ -1,8 +1,9 @@
 """The command line: `wfcheck check`, `wfcheck rule` and `wfcheck --version`, shaped as Ruff's.
 
-Exit codes: 0 when clean, 1 with findings (syntax errors count), 2 for a usage error, a
-configuration error, or a path that cannot be checked or written (missing, unreadable,
-undecodable). The last is stricter than Ruff, which only warns.
+Exit codes: 0 when clean, 1 with findings (syntax errors and files that cannot be read or
+decoded count, as in Ruff), 2 for a usage error, a configuration error, a path named on the
+command line that does not exist, a file that cannot be written, or a bug of wfcheck met while
+checking a file (reported, and the other files are still checked).
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wfcheck import __version__
 from wfcheck.cache import CACHE_FOLDER, ResultCache
 from wfcheck.config import (
-    OUTPUT_FORMATS,
     ConfigError,
     ConfigFinder,
     ProjectConfig,
@@ -33,11 +33,12 @@ from wfcheck.discovery import (
     read_source_file,
 )
 from wfcheck.docs import rule_markdown
-from wfcheck.engine import FileReport, check_source
+from wfcheck.engine import FileReport, InternalError, check_source
 from wfcheck.fixing import FixResult, RejectedFix
 from wfcheck.noqa import add_noqa_directives
 from wfcheck.output import (
     HUMAN_FORMATS,
+    OUTPUT_FORMATS,
     RENDERERS,
     CheckedFile,
     Finding,
@@ -46,6 +47,7 @@ from wfcheck.output import (
     check_summary,
     diff_summary,
     fix_summary,
+    io_finding,
     rule_finding,
     statistics,
     syntax_finding,
@@ -60,6 +62,11 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 STDIN = "-"
+PANIC_REQUEST = (
+    "This indicates a bug in wfcheck: the other files were checked. Please report it on "
+    "wfcheck's issue tracker with the file's contents, your [tool.wfcheck] settings and the "
+    "message above."
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -146,6 +153,7 @@ class Run:
     root: ProjectConfig
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    panics: list[tuple[str, InternalError]] = field(default_factory=list)
     tally: FixTally = field(default_factory=FixTally)
     diffs: list[str] = field(default_factory=list)
     noqa_added: int = 0
@@ -204,21 +212,10 @@ def _settings(run: Run, path: Path) -> Settings:
     """The file's configured settings, with the command line's selection on top (Ruff's
     layering: `--select` replaces the configured selection, the others add to it)."""
     settings = run.config_for(path.parent).settings_for(path)
-    args, configured = run.args, settings.selection
-    if args.select is not None:
-        selection = RuleSelection(
-            select=args.select,
-            ignore=args.ignore or (),
-            extend_select=args.extend_select or (),
-            per_file_ignores=configured.per_file_ignores,
-        )
-    else:
-        selection = replace(
-            configured,
-            ignore=(*configured.ignore, *(args.ignore or ())),
-            extend_select=(*configured.extend_select, *(args.extend_select or ())),
-        )
-    return replace(settings, selection=selection)
+    args = run.args
+    return settings.with_selection_overrides(
+        select=args.select, ignore=args.ignore or (), extend_select=args.extend_select or ()
+    )
 
 
 def _display(path: str) -> str:
@@ -240,7 +237,7 @@ def _check_paths(run: Run) -> None:
         try:
             sources.append((path, read_source_file(path)))
         except InputError as error:
-            run.errors.append(error)
+            _unreadable(run, str(path), error)
     jobs = [_job(run, path, source) for path, source in sources]
     cache = None if args.no_cache else ResultCache(run.root.root / CACHE_FOLDER)
     outcomes = run_jobs(jobs, cache)
@@ -249,6 +246,12 @@ def _check_paths(run: Run) -> None:
     problem = cache.save() if cache else None
     if problem:
         print(f"wfcheck: warning: cannot write the cache: {problem}", file=sys.stderr)
+
+
+def _unreadable(run: Run, name: str, error: InputError) -> None:
+    """A file that cannot be read or decoded is a finding, as in Ruff; the rest is checked."""
+    file = CheckedFile(os.path.abspath(name), _display(name), SourceText(""))
+    run.findings.append(io_finding(file, error.reason))
 
 
 def _job(run: Run, path: Path, source: SourceFile) -> Job:
@@ -260,6 +263,8 @@ def _take(run: Run, path: Path, source: SourceFile, outcome: Outcome) -> None:
     """Record one file's outcome: write its fixes (or keep their diff), keep its findings."""
     display = _display(str(path))
     text, report = source.text, outcome.report
+    if report.internal_error is not None:
+        run.panics.append((display, report.internal_error))
     if outcome.fixing is not None:
         text, report = _apply_fixing(run, path, source, outcome.fixing)
     if run.args.add_noqa:
@@ -345,7 +350,7 @@ def _check_stdin(run: Run) -> None:
     try:
         source = decode_source_file(sys.stdin.buffer.read(), name or "<stdin>")
     except InputError as error:
-        run.errors.append(error)
+        _unreadable(run, name or STDIN, error)
         return
     run.fixed_stdin = source.text
     force_exclude = run.args.force_exclude or run.root.force_exclude
@@ -354,6 +359,8 @@ def _check_stdin(run: Run) -> None:
     outcome = run_jobs([_job(run, path, source)], None)[0]
     display = _display(name) if name else STDIN
     text, report = source.text, outcome.report
+    if report.internal_error is not None:
+        run.panics.append((display, report.internal_error))
     if outcome.fixing is not None:
         text, report = _apply_fixing(run, path, source, outcome.fixing)
     absolute = os.path.abspath(name) if name else STDIN
@@ -371,6 +378,10 @@ def _finish(run: Run) -> int:
         print(f"Added {run.noqa_added} noqa {noun}.", file=sys.stderr)
     for error in run.errors:
         print(f"wfcheck: error: {error}", file=sys.stderr)
+    for display, internal in run.panics:
+        print(f"wfcheck: error: panicked while checking {display}: {internal}", file=sys.stderr)
+    if run.panics:
+        print(PANIC_REQUEST, file=sys.stderr)
     return _exit_code(run)
 
 
@@ -396,7 +407,7 @@ def _report_text(run: Run) -> str:
 
 def _exit_code(run: Run) -> int:
     args = run.args
-    if run.errors:
+    if run.errors or run.panics:
         return EXIT_ERROR
     if args.exit_zero or args.add_noqa:
         return EXIT_CLEAN

@@ -36,26 +36,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from wfcheck.output import OUTPUT_FORMATS
 from wfcheck.rules import RULES_BY_CODE
 from wfcheck.sdk import SDK_2_0_0_METHODS
 from wfcheck.settings import DetectionSettings, RuleSelection, Settings, SettingsError
 
 WFCHECK_TOML = "wfcheck.toml"
 PYPROJECT_TOML = "pyproject.toml"
-OUTPUT_FORMATS = (
-    "full",
-    "concise",
-    "json",
-    "json-lines",
-    "github",
-    "gitlab",
-    "sarif",
-    "junit",
-    "pylint",
-    "grouped",
-    "rdjson",
-    "azure",
-)
 
 # Ruff's default `exclude`, plus wfcheck's own cache.
 DEFAULT_EXCLUDE = (

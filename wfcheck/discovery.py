@@ -48,8 +48,8 @@ class Exclusions:
 
     def __init__(self, config_for: ConfigLookup) -> None:
         self.config_for = config_for
-        self._specs: dict[tuple[str, ...], pathspec.PathSpec] = {}
-        self._gitignores: dict[Path, list[tuple[Path, pathspec.PathSpec]]] = {}
+        self._specs: dict[tuple[str, ...], pathspec.GitIgnoreSpec] = {}
+        self._gitignores: dict[Path, list[tuple[Path, pathspec.GitIgnoreSpec]]] = {}
 
     def excluded(self, path: Path, *, is_dir: bool) -> bool:
         config = self.config_for(path.parent)
@@ -85,15 +85,13 @@ class Exclusions:
                 ignored = result.include
         return ignored
 
-    def _gitignore_specs(self, folder: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+    def _gitignore_specs(self, folder: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
         """The ignore files that apply in `folder`, outermost first."""
         if folder in self._gitignores:
             return self._gitignores[folder]
         is_repository_root = (folder / ".git").exists()
-        inherited = [] if is_repository_root or folder.parent == folder else None
-        if inherited is None:
-            inherited = self._gitignore_specs(folder.parent)
-        specs = list(inherited)
+        at_top = is_repository_root or folder.parent == folder
+        specs = [] if at_top else list(self._gitignore_specs(folder.parent))
         if is_repository_root:
             specs.extend(_spec_of(folder, folder / ".git" / "info" / "exclude"))
         specs.extend(_spec_of(folder, folder / GITIGNORE))
@@ -101,7 +99,7 @@ class Exclusions:
         return specs
 
 
-def _spec_of(base: Path, file: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+def _spec_of(base: Path, file: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
     try:
         lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:

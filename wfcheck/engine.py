@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import sys
+import traceback
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,10 +33,42 @@ class SyntaxIssue:
 
 
 @dataclass(frozen=True)
+class InternalError:
+    """A bug of wfcheck met while checking one file: the exception and where it was raised."""
+
+    kind: str
+    message: str
+    where: str  # the innermost frame, `wfcheck/model/nodes.py:13 in start`
+
+    @classmethod
+    def of(cls, error: BaseException) -> InternalError:
+        frames = traceback.extract_tb(error.__traceback__)
+        where = ""
+        if frames:
+            frame = frames[-1]
+            where = f"{_package_path(frame.filename)}:{frame.lineno} in {frame.name}"
+        return cls(type(error).__name__, str(error), where)
+
+    def __str__(self) -> str:
+        text = f"{self.kind}: {self.message}" if self.message else self.kind
+        return f"{text} (at {self.where})" if self.where else text
+
+
+def _package_path(filename: str) -> str:
+    """A frame's file from the package folder on (`wfcheck/model/nodes.py`)."""
+    parts = filename.replace("\\", "/").split("/")
+    for index in range(len(parts) - 1, -1, -1):
+        if parts[index] in ("wfcheck", "wfcheck_lsp"):
+            return "/".join(parts[index:])
+    return parts[-1]
+
+
+@dataclass(frozen=True)
 class FileReport:
     diagnostics: tuple[Diagnostic, ...] = ()
     syntax_error: SyntaxIssue | None = None
     analysis_error: str | None = None
+    internal_error: InternalError | None = None
 
 
 def parse(text: str, filename: str = "<unknown>") -> ast.Module:
@@ -138,12 +171,14 @@ def check_source(
         return FileReport(syntax_error=SyntaxIssue(message, 1, 0))
     try:
         findings = rule_findings(tree, source, settings)
+        if findings is None:
+            return FileReport()
+        if noqa:
+            findings = apply_noqa(findings, source, settings)
     except AnalysisError as error:
         return FileReport(analysis_error=str(error))
-    if findings is None:
-        return FileReport()
-    if noqa:
-        findings = apply_noqa(findings, source, settings)
+    except Exception as error:  # a bug of wfcheck: contained to this file
+        return FileReport(internal_error=InternalError.of(error))
     return FileReport(tuple(findings))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from wfcheck.diagnostics import Edit, Position, Range
 from wfcheck.model.nodes import is_docstring
 from wfcheck.model.scopes import BindingKind, Scope, ScopeTree
-from wfcheck.source import SourceText
+from wfcheck.source import Located, SourceText
 
 
 class OverlappingEditsError(ValueError):
@@ -32,7 +32,7 @@ def apply_edits(source: SourceText, edits: Iterable[Edit]) -> str:
     return "".join(pieces)
 
 
-def replace(source: SourceText, node: ast.AST, content: str) -> Edit:
+def replace(source: SourceText, node: Located, content: str) -> Edit:
     return Edit(source.node_range(node), content)
 
 

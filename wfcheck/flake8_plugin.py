@@ -13,7 +13,6 @@ import argparse
 import ast
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,11 +20,11 @@ from flake8.exceptions import ExecutionError
 
 from wfcheck import __version__
 from wfcheck.config import ConfigError, ConfigFinder
-from wfcheck.engine import apply_noqa, rule_findings
+from wfcheck.engine import AnalysisError, InternalError, apply_noqa, rule_findings
 from wfcheck.settings import Settings
 from wfcheck.source import SourceText
 
-CONFIG_ERROR = "UWF000"
+WFCHECK_ERROR = "UWF000"
 
 
 class Plugin:
@@ -77,25 +76,36 @@ class Plugin:
             path = Path(self.filename)
             config = self.configs.find(path.parent)
             settings = config.settings_for(path) if config else settings
-        selection = settings.selection
-        extend = (*selection.extend_select, *self.extend_select)
-        return replace(settings, selection=replace(selection, extend_select=extend))
+        return settings.with_selection_overrides(extend_select=self.extend_select)
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
-        """The file's findings; a broken configuration of a folder below the paths given
-        is reported on the file's first line as UWF000, since a worker cannot stop flake8."""
+        """The file's findings. What stops the file from being checked (a broken
+        configuration of a folder below the paths given, a file too deeply nested, a bug of
+        wfcheck) is one UWF000 on its first line: a worker cannot stop flake8, and the other
+        files must still be checked."""
         try:
             settings = self.settings()
         except ConfigError as error:
-            yield 1, 0, f"{CONFIG_ERROR} wfcheck cannot read its configuration: {error}", type(self)
+            yield self._wfcheck_error(f"wfcheck cannot read its configuration: {error}")
             return
         source = SourceText("".join(self.lines))
-        findings = rule_findings(self.tree, source, settings)
-        if findings is None:
+        try:
+            findings = rule_findings(self.tree, source, settings)
+            kept = apply_noqa(findings, source, settings, line_level=False) if findings else []
+        except AnalysisError as error:
+            yield self._wfcheck_error(f"wfcheck could not check {self.filename}: {error}")
             return
-        for diagnostic in apply_noqa(findings, source, settings, line_level=False):
+        except Exception as error:  # a bug of wfcheck: contained to this file
+            internal = InternalError.of(error)
+            message = f"wfcheck failed on {self.filename} with an internal error: {internal}"
+            yield self._wfcheck_error(f"{message}; please report it")
+            return
+        for diagnostic in kept:
             text = f"{diagnostic.code} {diagnostic.message}"
             yield diagnostic.line, diagnostic.column, text, type(self)
+
+    def _wfcheck_error(self, message: str) -> tuple[int, int, str, type]:
+        return 1, 0, f"{WFCHECK_ERROR} {message}", type(self)
 
 
 def _isolated(arguments: list[str]) -> bool:
@@ -103,4 +113,5 @@ def _isolated(arguments: list[str]) -> bool:
     options and keeps it out of the options they get, so it is read here the same way."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--isolated", action="store_true")
-    return parser.parse_known_args(arguments)[0].isolated
+    isolated: bool = parser.parse_known_args(arguments)[0].isolated
+    return isolated

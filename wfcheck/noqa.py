@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -31,6 +31,7 @@ _FILE = re.compile(
 _ONE_CODE = re.compile(_CODE, re.IGNORECASE)
 _FSTRING_START = getattr(tokenize, "FSTRING_START", -1)
 _FSTRING_END = getattr(tokenize, "FSTRING_END", -1)
+_COMMENT = tokenize.COMMENT
 
 
 @dataclass(frozen=True)
@@ -140,11 +141,19 @@ def noqa_line_map(source: SourceText) -> dict[int, int]:
     with a backslash, the last line of the continuation (flake8's and Ruff's noqa row).
     Lines missing from the map take their own noqa comments.
     """
-    mapping: dict[int, int] = {}
+    tokens = _tokens(source)
+    return _line_map(source, tokens) if tokens is not None else {}
+
+
+def _tokens(source: SourceText) -> list[tokenize.TokenInfo] | None:
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(source.text).readline))
+        return list(tokenize.generate_tokens(io.StringIO(source.text).readline))
     except (tokenize.TokenError, SyntaxError):
-        return mapping
+        return None
+
+
+def _line_map(source: SourceText, tokens: list[tokenize.TokenInfo]) -> dict[int, int]:
+    mapping: dict[int, int] = {}
     fstring_starts: list[int] = []
     for token in tokens:
         start = token.start[0]
@@ -163,32 +172,62 @@ def noqa_line_map(source: SourceText) -> dict[int, int]:
     return mapping
 
 
+def noqa_edits(source: SourceText, codes_by_line: Mapping[int, Iterable[str]]) -> list[Edit]:
+    """The edits that make `# noqa` comments suppress the given codes on the given lines, as
+    both `--add-noqa` and the editor's "Disable for this line" do.
+
+    A finding's comment goes on its noqa row (`noqa_line_map`). A row with a `# noqa: ...`
+    comment gets the missing codes added to it; a row without one gets `  # noqa: CODES` at
+    its end; a row with a bare `# noqa` (it silences everything already), or whose directive
+    sits inside a string, gets nothing. A text that cannot be tokenized gets nothing.
+    """
+    tokens = _tokens(source)
+    if tokens is None:
+        return []
+    rows = _line_map(source, tokens)
+    wanted: dict[int, list[str]] = {}
+    for line, codes in codes_by_line.items():
+        row_codes = wanted.setdefault(rows.get(line, line), [])
+        row_codes.extend(code for code in codes if code not in row_codes)
+    comments = {token.start[0]: token.start[1] for token in tokens if token.type == _COMMENT}
+    existing = {d.line: d for d in parse_exemptions(source).directives if not d.file_level}
+    edits = []
+    for row, row_codes in sorted(wanted.items()):
+        edit = _row_edit(source, row, row_codes, existing.get(row), comments.get(row))
+        if edit is not None:
+            edits.append(edit)
+    return edits
+
+
+def _row_edit(
+    source: SourceText,
+    row: int,
+    codes: list[str],
+    directive: Directive | None,
+    comment_start: int | None,
+) -> Edit | None:
+    if directive is None:
+        text = source.line(row)
+        end = Position(row, len(text.rstrip()))
+        return Edit(Range(end, Position(row, len(text))), f"  # noqa: {', '.join(codes)}")
+    if directive.codes is None or comment_start is None or directive.start < comment_start:
+        return None
+    missing = [code for code in codes if not directive.suppresses(code)]
+    if not missing:
+        return None
+    at = Position(row, directive.end)
+    return Edit(Range(at, at), "".join(f", {code}" for code in missing))
+
+
 def add_noqa_directives(source: SourceText, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
     """`--add-noqa`: the text with the codes of the findings that no directive suppresses yet
     added to their lines' `# noqa` comments (a new one where a line has none), and how many
     lines changed. UWF001's findings get none: the fix for an unused directive is to drop it.
     """
     exemptions = parse_exemptions(source)
-    line_map = noqa_line_map(source)
     wanted: dict[int, list[str]] = {}
     for diagnostic in diagnostics:
-        if diagnostic.code == "UWF001" or exemptions.suppresses(diagnostic):
-            continue
-        codes = wanted.setdefault(line_map.get(diagnostic.line, diagnostic.line), [])
-        if diagnostic.code not in codes:
-            codes.append(diagnostic.code)
-    existing = {d.line: d for d in exemptions.directives if not d.file_level and d.codes}
-    edits = []
-    for line, codes in wanted.items():
-        directive = existing.get(line)
-        if directive is not None and directive.codes is not None:
-            merged = [item.code for item in directive.codes] + codes
-            start, end = directive.codes[0].start, directive.codes[-1].end
-            edits.append(Edit(Range(Position(line, start), Position(line, end)), ", ".join(merged)))
-        else:
-            text = source.line(line)
-            start = Position(line, len(text.rstrip()))
-            edits.append(
-                Edit(Range(start, Position(line, len(text))), f"  # noqa: {', '.join(codes)}")
-            )
+        if diagnostic.code != "UWF001" and not exemptions.suppresses(diagnostic):
+            wanted.setdefault(diagnostic.line, []).append(diagnostic.code)
+    edits = noqa_edits(source, wanted)
     return apply_edits(source, edits), len(edits)

@@ -1,8 +1,9 @@
 """The output formats of `wfcheck check`, in Ruff's shapes.
 
-Every format renders the same list of Findings: rule diagnostics and syntax errors (code
-`invalid-syntax` in machine formats as Ruff reports them, no URL; `SyntaxError:` before the
-message in text formats, as the project's first command line printed them). Lines are
+Every format renders the same list of Findings: rule diagnostics and the problems of files
+that cannot be checked: syntax errors and files that cannot be read or decoded (codes
+`invalid-syntax` and `io-error` in machine formats as Ruff reports them, no URL;
+`SyntaxError:` and `io-error:` before the message in text formats). Lines are
 1-based everywhere; columns are the 0-based character columns of the diagnostic model plus
 one, as Ruff prints them.
 Severities map onto each format's levels: SARIF `level` note/warning/error, GitLab `severity`
@@ -42,8 +43,10 @@ from wfcheck.source import SourceText
 
 PROGRAM = "wfcheck"
 SYNTAX_ERROR = "invalid-syntax"
-# What text formats print before a syntax error's message (Ruff's label before 0.12).
-SYNTAX_ERROR_LABEL = "SyntaxError"
+IO_ERROR = "io-error"
+# What text formats print before the message of a file's problem (for syntax errors, Ruff's
+# label before 0.12).
+FILE_PROBLEM_LABELS = {SYNTAX_ERROR: "SyntaxError", IO_ERROR: IO_ERROR}
 EXCERPT_CONTEXT = 2
 DIFF_CONTEXT = 1
 UNSAFE_NOTE = "note: This is an unsafe fix and may change runtime behavior"
@@ -76,8 +79,9 @@ class Finding:
     related: tuple[RelatedLocation, ...] = ()
 
     @property
-    def is_syntax_error(self) -> bool:
-        return self.code == SYNTAX_ERROR
+    def is_file_problem(self) -> bool:
+        """A syntax error or an unreadable file: no rule, no URL, no noqa."""
+        return self.code in FILE_PROBLEM_LABELS
 
     @property
     def line(self) -> int:
@@ -109,6 +113,12 @@ def rule_finding(file: CheckedFile, diagnostic: Diagnostic) -> Finding:
     )
 
 
+def io_finding(file: CheckedFile, reason: str) -> Finding:
+    """A file that cannot be read or decoded, reported on its first line."""
+    start = Position(1, 0)
+    return Finding(file, IO_ERROR, IO_ERROR, reason, Severity.ERROR, Range(start, Position(1, 1)))
+
+
 def syntax_finding(file: CheckedFile, issue: SyntaxIssue) -> Finding:
     start = Position(issue.line, issue.column)
     text = file.source.line(issue.line)
@@ -128,7 +138,7 @@ class RenderOptions:
         return finding.fix is not None and applies(finding.fix, unsafe=self.unsafe_fixes)
 
     def url(self, finding: Finding) -> str | None:
-        if finding.is_syntax_error:
+        if finding.is_file_problem:
             return None
         return rule_url(finding.code, finding.name, self.docs_url)
 
@@ -140,8 +150,8 @@ Renderer = Callable[[Sequence[Finding], RenderOptions], str]
 
 
 def _code_and_body(finding: Finding, options: RenderOptions) -> str:
-    if finding.is_syntax_error:
-        return f"{SYNTAX_ERROR_LABEL}: {finding.message}"
+    if finding.is_file_problem:
+        return f"{FILE_PROBLEM_LABELS[finding.code]}: {finding.message}"
     star = "[*] " if options.show_fix_status and options.fixable(finding) else ""
     return f"{finding.code} {star}{finding.message}"
 
@@ -195,7 +205,7 @@ def render_github(findings: Sequence[Finding], options: RenderOptions) -> str:
             where = f"line={f.line},col={f.column},endLine={f.line},endColumn={f.end_column}"
         title = _github_property(f"{PROGRAM} ({f.code})")
         file = _github_property(f.file.absolute)
-        code = f"{SYNTAX_ERROR_LABEL}:" if f.is_syntax_error else f.code
+        code = f"{FILE_PROBLEM_LABELS[f.code]}:" if f.is_file_problem else f.code
         body = _github_data(f"{f.file.display}:{f.line}:{f.column}: {code} {f.message}")
         if f.fix is not None:
             body += "%0A  help: " + _github_data(f.fix.title)
@@ -218,6 +228,9 @@ def render_full(findings: Sequence[Finding], options: RenderOptions) -> str:
     out = []
     for f in findings:
         out.append(_code_and_body(f, options) + "\n")
+        if f.code == IO_ERROR:  # no text to show
+            out.append(f" --> {f.file.display}:{f.line}:{f.column}\n\n")
+            continue
         out.append(_excerpt(f.file, f.range, EXCERPT_CONTEXT))
         for related in f.related:
             out.append(f"info: {related.message}\n")
@@ -343,7 +356,7 @@ def _json_objects(findings: Sequence[Finding], options: RenderOptions) -> list[d
     objects = []
     for f in findings:
         noqa_row = None
-        if not f.is_syntax_error:
+        if not f.is_file_problem:
             key = id(f.file.source)
             if key not in maps:
                 maps[key] = noqa_line_map(f.file.source)
@@ -601,6 +614,7 @@ RENDERERS: dict[str, Renderer] = {
     "rdjson": render_rdjson,
     "azure": render_azure,
 }
+OUTPUT_FORMATS = tuple(RENDERERS)
 # The formats that a summary ("Found 2 errors.") follows, as in Ruff.
 HUMAN_FORMATS = frozenset({"full", "concise", "grouped"})
 

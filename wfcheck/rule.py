@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import ast
+import enum
 import inspect
 import sys
 from collections.abc import Iterator
 from typing import ClassVar
 
-from wfcheck.diagnostics import Diagnostic, Fix, Range, RelatedLocation, Severity
+from wfcheck.diagnostics import Applicability, Diagnostic, Fix, Range, RelatedLocation, Severity
 from wfcheck.model.semantic import SemanticModel
+from wfcheck.source import Located
+
+
+class FixAvailability(enum.Enum):
+    """Whether a rule's findings come with a fix (Ruff's `FixAvailability`)."""
+
+    NONE = "none"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
 
 
 class Rule:
@@ -19,6 +28,9 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     opt_in: ClassVar[bool] = False
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
+    # The applicability of the rule's fixes, when it has any.
+    fix_applicability: ClassVar[Applicability | None] = None
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         raise NotImplementedError
@@ -38,7 +50,7 @@ class Rule:
     def diagnostic(
         self,
         model: SemanticModel,
-        at: ast.AST | Range,
+        at: Located | Range,
         message: str,
         *,
         fix: Fix | None = None,

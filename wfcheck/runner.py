@@ -11,10 +11,10 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wfcheck.cache import ResultCache
-from wfcheck.engine import FileReport, check_source
+from wfcheck.engine import FileReport, InternalError, check_source
 from wfcheck.fixing import FixResult, applicable_fixes, fix_text
 from wfcheck.settings import Settings
 
@@ -43,12 +43,17 @@ class Outcome:
 
 
 def run_job(job: Job) -> Outcome:
+    """The job's outcome; a bug of wfcheck is reported as the file's internal error, so that
+    the other files are still checked."""
     report = check_source(job.text, job.settings, filename=job.filename)
     if not job.fix or not applicable_fixes(report.diagnostics, unsafe=job.unsafe):
         return Outcome(report)
-    fixing = fix_text(
-        job.text, job.settings, unsafe=job.unsafe, filename=job.filename, report=report
-    )
+    try:
+        fixing = fix_text(
+            job.text, job.settings, unsafe=job.unsafe, filename=job.filename, report=report
+        )
+    except Exception as error:  # a bug in a fix: the file keeps its text and its findings
+        return Outcome(replace(report, internal_error=InternalError.of(error)))
     return Outcome(fixing.report, fixing)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from wfcheck.sdk import SDK_2_0_0_METHODS
 
@@ -85,6 +85,27 @@ class DetectionSettings:
 class Settings:
     selection: RuleSelection = field(default_factory=RuleSelection)
     detection: DetectionSettings = field(default_factory=DetectionSettings)
+
+    def with_selection_overrides(
+        self,
+        *,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
+    ) -> Settings:
+        """The configured settings under a tool's own selectors (Ruff's layering of the
+        command line over the configuration): `select` replaces the configured selection,
+        keeping its per-file ignores; `ignore` and `extend_select` add to it."""
+        configured = self.selection
+        if select is not None:
+            selection = RuleSelection(select, ignore, extend_select, configured.per_file_ignores)
+        else:
+            selection = replace(
+                configured,
+                ignore=(*configured.ignore, *ignore),
+                extend_select=(*configured.extend_select, *extend_select),
+            )
+        return replace(self, selection=selection)
 
 
 def settings_key(settings: Settings) -> str:

@@ -9,11 +9,26 @@ import ast
 import re
 from functools import cached_property
 from itertools import accumulate
+from typing import Protocol
 
 from wfcheck.diagnostics import Position, Range
 
 # Python's tokenizer ends lines at \r\n, \r and \n only (not at \f or \u2028 as splitlines does).
 _LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+class Located(Protocol):
+    """An `ast` node with a position: a statement, expression, argument, keyword, alias,
+    except handler or pattern (not `arguments`, `comprehension` or `match_case`)."""
+
+    @property
+    def lineno(self) -> int: ...
+    @property
+    def col_offset(self) -> int: ...
+    @property
+    def end_lineno(self) -> int | None: ...
+    @property
+    def end_col_offset(self) -> int | None: ...
 
 
 class SourceText:
@@ -53,7 +68,7 @@ class SourceText:
     def position(self, line: int, byte_column: int) -> Position:
         return Position(line, self.char_column(line, byte_column))
 
-    def node_range(self, node: ast.AST) -> Range:
+    def node_range(self, node: Located) -> Range:
         start = self.position(node.lineno, node.col_offset)
         end_line = node.end_lineno or node.lineno
         end_col = node.end_col_offset if node.end_col_offset is not None else node.col_offset
@@ -69,7 +84,7 @@ class SourceText:
     def slice(self, range_: Range) -> str:
         return self.text[self.offset(range_.start) : self.offset(range_.end)]
 
-    def segment(self, node: ast.AST) -> str:
+    def segment(self, node: Located) -> str:
         return self.slice(self.node_range(node))
 
     def line_indent(self, line: int) -> str:

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from wfcheck.engine import FileReport
+from wfcheck.engine import FileReport, InternalError
 from wfcheck_lsp.configuration import Configuration
 from wfcheck_lsp.documents import Document
 
@@ -164,8 +164,9 @@ class Checker:
     async def _run(self, document: Document, request: int) -> Analysis:
         try:
             configuration, report = await self.run(self._analyse, document)
-        except Exception as error:  # a bug in a rule must not stop the checking of the others
-            logger.error("checking %s failed: %s: %s", document.uri, type(error).__name__, error)
+        except Exception as error:  # a bug outside the engine's own guard (the settings)
             configuration = Configuration()
-            report = FileReport(analysis_error=f"internal error: {type(error).__name__}: {error}")
+            report = FileReport(internal_error=InternalError.of(error))
+        if report.internal_error is not None:
+            logger.error("checking %s failed: %s", document.uri, report.internal_error)
         return Analysis(document, configuration, report, request, next(self._counter))

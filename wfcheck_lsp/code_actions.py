@@ -8,8 +8,6 @@ that resolve code actions their edits are computed by `codeAction/resolve`, when
 
 from __future__ import annotations
 
-import io
-import tokenize
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -17,7 +15,7 @@ from lsprotocol import types
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Position, Range
 from wfcheck.fixing import applies, fix_text
-from wfcheck.noqa import parse_exemptions
+from wfcheck.noqa import noqa_edits
 from wfcheck.source import SourceText
 from wfcheck_lsp.checker import Analysis
 from wfcheck_lsp.lsp_diagnostics import finding
@@ -174,47 +172,10 @@ def _noqa_edit(
 
 
 def noqa_edit(source: SourceText, line: int, code: str) -> Edit | None:
-    """Add `code` to the line's `# noqa: ...` comment, or end the line with a new one.
-
-    None where a comment cannot go: the line ends inside a string that goes on to the next
-    line, or with a backslash that continues it.
-    """
-    ending = _line_ending(source.text, line)
-    if ending is None:
-        return None
-    comment_start, end = ending
-    text = source.line(line)
-    directive = next(iter(parse_exemptions(SourceText(text)).directives), None)
-    if directive is None:
-        end = len(text[:end].rstrip())  # a comment token keeps the spaces after it
-        return Edit(Range(Position(line, end), Position(line, len(text))), f"  # noqa: {code}")
-    if directive.codes is None or comment_start is None or directive.start < comment_start:
-        # A bare directive silences the line already; one in a string is not ours to extend.
-        return None
-    at = Position(line, directive.end)
-    return Edit(Range(at, at), f", {code}")
-
-
-def _line_ending(text: str, line: int) -> tuple[int | None, int] | None:
-    """Where the line's comment starts (None without one) and where its code or comment
-    ends; None where the line does not end a line of code (it ends inside a string, or is
-    continued by a backslash)."""
-    comment_start = None
-    end = 0
-    tokens = tokenize.generate_tokens(io.StringIO(text, newline=None).readline)
-    try:
-        for token in tokens:
-            if token.type in (tokenize.NEWLINE, tokenize.NL) and token.start[0] == line:
-                return comment_start, end
-            if token.start[0] > line:
-                return None
-            if token.end[0] == line:
-                end = token.end[1]
-                if token.type == tokenize.COMMENT:
-                    comment_start = token.start[1]
-    except (tokenize.TokenError, SyntaxError):
-        return None
-    return None
+    """Add `code` to the `# noqa` comment of the finding's noqa row, or end the row with a
+    new one (as `--add-noqa` does); None where nothing can or need be added."""
+    edits = noqa_edits(source, {line: [code]})
+    return edits[0] if edits else None
 
 
 def _fix_all_edit(analysis: Analysis, client: Client) -> types.WorkspaceEdit | None:

@@ -39,6 +39,9 @@ def lsp_diagnostics(
     elif report.analysis_error is not None:
         note = f"wfcheck could not analyse this file: {report.analysis_error}"
         shown.append(first_line_note(note))
+    elif report.internal_error is not None:
+        note = f"wfcheck could not analyse this file: internal error: {report.internal_error}"
+        shown.append(first_line_note(note))
     else:
         shown.extend(finding(d, uri, converter, docs_url) for d in report.diagnostics)
     return shown

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,7 @@ class WfcheckServer(LanguageServer):
 
 def create_server() -> WfcheckServer:
     server = WfcheckServer()
-    features = {
+    features: dict[str, Callable[..., object]] = {
         types.INITIALIZE: initialize,
         types.INITIALIZED: initialized,
         types.SHUTDOWN: shutdown,

@@ -89,7 +89,11 @@ async def test_a_failing_analysis_is_reported_as_one_and_checking_goes_on() -> N
     checker.update(Document(URI, 2, "a = 2\n"))
     second = await checker.current(URI)
     assert first is not None and second is not None
-    assert first.report == FileReport(analysis_error="internal error: ValueError: a rule's bug")
+    internal = first.report.internal_error
+    assert internal is not None
+    assert (internal.kind, internal.message) == ("ValueError", "a rule's bug")
+    raising_line = broken.__code__.co_firstlineno + 2
+    assert internal.where == f"test_checker.py:{raising_line} in broken"
     assert second.report == FileReport()
     (shown,) = lsp_diagnostics(
         first.report,
@@ -99,7 +103,8 @@ async def test_a_failing_analysis_is_reported_as_one_and_checking_goes_on() -> N
         show_syntax_errors=True,
     )
     assert (shown.message, shown.severity, shown.range) == (
-        "wfcheck could not analyse this file: internal error: ValueError: a rule's bug",
+        "wfcheck could not analyse this file: internal error: ValueError: a rule's bug"
+        f" (at test_checker.py:{raising_line} in broken)",
         types.DiagnosticSeverity.Warning,
         types.Range(types.Position(0, 0), types.Position(0, 0)),
     )

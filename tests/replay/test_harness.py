@@ -14,6 +14,8 @@ from tests.replay.scenarios import ORDER, SCENARIO_OF, USER, replayed
 from tests.replay.standin import TOKEN
 from tests.replay.world import T0, World
 
+pytestmark = pytest.mark.slow
+
 PROBES = Path(__file__).parent / "probes"
 
 

@@ -14,6 +14,8 @@ import pytest
 from tests.replay.agreement import flagged_and_fixed
 from tests.replay.world import ORDERS, T0
 
+pytestmark = pytest.mark.slow
+
 AUTH_FAILED = "Failed to authenticate Workflow request."
 PARALLEL = "WorkflowError: Running parallel steps is not yet available in workflow-py."
 EMPTY_NAME = (

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.replay.harness import replay
+
+pytestmark = pytest.mark.slow
 
 PROBES = Path(__file__).parent / "probes"
 

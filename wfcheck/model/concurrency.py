@@ -33,6 +33,15 @@ _SPAWN_METHODS = frozenset({"create_task", "start_soon", "start"})
 _FIRST_DONE = frozenset({"FIRST_COMPLETED", "FIRST_EXCEPTION"})
 
 
+def hands_steps_to_a_combinator(call: ast.Call, scope: Scope, scopes: ScopeTree) -> bool:
+    """`asyncio.gather(...)`, `asyncio.create_task(...)`, `group.start_soon(...)`: a call that
+    may run the step calls it is given concurrently (UWF302's, whatever their number)."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr in _SPAWN_METHODS:
+        return True
+    return scopes.qualified_name(func, scope) in _COMBINATORS
+
+
 @dataclass(frozen=True, eq=False)
 class ConcurrentSteps:
     node: ast.Call  # where it is reported: the combinator call, or the call in a `with` item

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import overload
 
 from wfcheck.model.concurrency import StepCounter
 from wfcheck.model.nodes import Point, end, nested_blocks, span, start
@@ -133,7 +134,12 @@ def _outer_first(use: SourceUse) -> tuple[Point, Point]:
     return start(use.expression), (-line, -column)
 
 
+@overload
+def first(a: SourceUse | None, b: SourceUse) -> SourceUse: ...
+@overload
+def first(a: SourceUse | None, b: SourceUse | None) -> SourceUse | None: ...
 def first(a: SourceUse | None, b: SourceUse | None) -> SourceUse | None:
+    """The earlier of two sources; either may be missing."""
     if a is None:
         return b
     if b is None or a.position <= b.position:
@@ -150,11 +156,14 @@ class SourceClassifier:
         origins: Origins,
         workflows: Workflows,
         detection: DetectionSettings,
+        declared_deterministic: frozenset[FunctionNode] = frozenset(),
     ) -> None:
         self.scopes = scopes
         self.origins = origins
         self.workflows = workflows
         self.detection = detection
+        # Functions whose `def` line says `# wfcheck: deterministic`.
+        self.declared_deterministic = declared_deterministic
         self._classified: dict[tuple[ast.Call, bool], SourceSpec | None] = {}
         self._readings: dict[FunctionNode, SourceSpec | None] = {}
 
@@ -166,6 +175,10 @@ class SourceClassifier:
 
     def _classify(self, call: ast.Call, scope: Scope, awaited: bool) -> SourceSpec | None:
         if self.workflows.step_call(call) or self.workflows.helper_call(call):
+            return None
+        if self.declared_deterministic and (
+            self.scopes.resolve_function(call.func, scope) in self.declared_deterministic
+        ):
             return None
         qualified = self.scopes.qualified_name(call.func, scope)
         if qualified is not None:
@@ -294,7 +307,7 @@ def join(*states: _State | None) -> _State | None:
     for state in reachable[1:]:
         result.stepped = result.stepped and state.stepped
         for name, source in state.tainted.items():
-            result.tainted[name] = first(result.tainted.get(name), source)  # type: ignore[assignment]
+            result.tainted[name] = first(result.tainted.get(name), source)
     return result
 
 
@@ -403,7 +416,7 @@ class OrchestrationFlow:
             self.decisions[construct] = decision
             self.facts.decisions.append(decision)
         else:
-            decision.source = first(decision.source, source)  # type: ignore[assignment]
+            decision.source = first(decision.source, source)
         return decision
 
     def record_source(
@@ -641,7 +654,7 @@ class OrchestrationFlow:
             return
         self.state.tainted[name] = taint
         for assigned in self.try_bodies:
-            assigned[name] = first(assigned.get(name), taint)  # type: ignore[assignment]
+            assigned[name] = first(assigned.get(name), taint)
 
     def assign(self, target: ast.expr, taint: SourceUse | None) -> None:
         if isinstance(target, ast.Name):
@@ -742,10 +755,15 @@ class OrchestrationFlow:
         return taint
 
     def store_mutation(self, node: ast.Call, taint: SourceUse | None) -> None:
-        """`items.append(value)` stores a non-deterministic value into `items`."""
+        """`items.append(value)` and `setattr(item, "x", value)` store a non-deterministic
+        value into `items` and `item`."""
+        if taint is None:
+            return
         func = node.func
-        if taint is not None and isinstance(func, ast.Attribute) and func.attr in _MUTATING_METHODS:
+        if isinstance(func, ast.Attribute) and func.attr in _MUTATING_METHODS:
             self.store_into(func.value, taint)
+        elif node.args and self.scopes.qualified_name(func, self.scope) == "builtins.setattr":
+            self.store_into(node.args[0], taint)
 
     def step_call(self, step: StepCall) -> SourceUse | None:
         if step.name is not None:
@@ -808,7 +826,8 @@ class OrchestrationFlow:
 
 
 _F = OrchestrationFlow
-_STATEMENTS: dict[type, Callable] = {
+# Handlers by node class: each takes the flow and a node of its class.
+_STATEMENTS: dict[type[ast.stmt], Callable[..., None]] = {
     ast.Assign: _F.stmt_assign,
     ast.AnnAssign: _F.stmt_ann_assign,
     ast.AugAssign: _F.stmt_aug_assign,
@@ -835,7 +854,7 @@ _STATEMENTS: dict[type, Callable] = {
     ast.Nonlocal: _F.stmt_nothing,
     ast.Pass: _F.stmt_nothing,
 }
-_EXPRESSIONS: dict[type, Callable] = {
+_EXPRESSIONS: dict[type[ast.expr], Callable[..., SourceUse | None]] = {
     ast.Name: _F.expr_name,
     ast.NamedExpr: _F.expr_named,
     ast.Lambda: _F.expr_lambda,

@@ -26,12 +26,6 @@ def contains(outer: ast.AST, inner: ast.AST) -> bool:
     return inner is not outer and start(outer) <= start(inner) and end(inner) <= end(outer)
 
 
-def innermost_statement(body: list[ast.stmt], node: ast.AST) -> ast.stmt | None:
-    """The innermost statement of `body` (or of the blocks nested in it) holding `node`."""
-    path = statement_path(body, node)
-    return path[-1][1] if path else None
-
-
 def statement_path(body: list[ast.stmt], node: ast.AST) -> list[tuple[list[ast.stmt], ast.stmt]]:
     """The blocks and statements from `body` down to the innermost statement holding `node`."""
     path: list[tuple[list[ast.stmt], ast.stmt]] = []

@@ -7,14 +7,18 @@ rest of the model reaches them without walking the tree again.
 from __future__ import annotations
 
 import ast
+import bisect
 import builtins
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from wfcheck.model.nodes import contains
 
 _BUILTINS = frozenset(dir(builtins))
+# Values that make a name an alias of what they name: `now = time.monotonic`.
+_ALIASES = (ast.Name, ast.Attribute)
 
 
 class ScopeKind(enum.Enum):
@@ -56,8 +60,10 @@ class Binding:
         return isinstance(self.value, ast.Constant) and self.value.value is None
 
     @property
-    def position(self) -> tuple[int, int]:
-        return (getattr(self.node, "lineno", 0), getattr(self.node, "col_offset", 0))
+    def definition(self) -> FunctionNode | None:
+        """The def that binds the name, for a FUNCTION binding."""
+        node = self.node
+        return node if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) else None
 
 
 @dataclass(eq=False, slots=True)
@@ -103,6 +109,63 @@ class Scope:
         return False
 
 
+class NameBindings:
+    """The bindings of one name in one scope, and what they say together: each answer is
+    worked out once, however many uses of the name ask (a module can bind a name hundreds of
+    times, as `serve = Serve(app)` before each route)."""
+
+    def __init__(self, bindings: list[Binding]) -> None:
+        self.bindings = bindings
+
+    @cached_property
+    def values(self) -> tuple[tuple[ast.expr, Scope], ...] | None:
+        """Every expression the name is bound to (a `name = None` placeholder aside), when
+        each binding binds one."""
+        values = []
+        for binding in self.bindings:
+            if binding.is_none_placeholder:
+                continue
+            if binding.value is None:
+                return None
+            values.append((binding.value, binding.scope))
+        return tuple(values) or None
+
+    @cached_property
+    def imported_name(self) -> str | None:
+        """The qualified name of the one import the name stands for, when every other binding
+        is a `name = None` placeholder."""
+        qualified: str | None = None
+        for binding in self.bindings:
+            if binding.kind is BindingKind.IMPORT:
+                if qualified is not None and binding.qualified_name != qualified:
+                    return None
+                qualified = binding.qualified_name
+            elif not binding.is_none_placeholder:
+                return None
+        return qualified
+
+    @cached_property
+    def definitions(self) -> tuple[FunctionNode, ...] | None:
+        """The defs that bind the name, when nothing else does. A scope binds its defs in
+        source order, so their starts (`definition_starts`) are sorted."""
+        definitions: list[FunctionNode] = []
+        for binding in self.bindings:
+            definition = binding.definition
+            if definition is None:
+                return None
+            definitions.append(definition)
+        return tuple(definitions)
+
+    @cached_property
+    def definition_starts(self) -> list[tuple[int, int]]:
+        return [(definition.lineno, definition.col_offset) for definition in self.definitions or ()]
+
+    @cached_property
+    def parameters(self) -> tuple[tuple[ast.arg, Scope], ...]:
+        """The parameters among the bindings, each with the scope it binds in."""
+        return tuple((b.node, b.scope) for b in self.bindings if isinstance(b.node, ast.arg))
+
+
 class ScopeTree:
     """The scopes of one module and name resolution over them."""
 
@@ -120,6 +183,8 @@ class ScopeTree:
         self.imported_modules = imported_modules
         self._qualified_cache: dict[tuple[int, str], str | None] = {}
         self._attribute_cache: dict[ast.Attribute, str | None] = {}
+        # By the id of a scope's list of bindings of a name: the scopes keep every list alive.
+        self._name_bindings: dict[int, NameBindings] = {}
 
     def scope_of(self, node: ast.AST) -> Scope | None:
         return self.scopes.get(node)
@@ -140,6 +205,16 @@ class ScopeTree:
             current = current.parent
         return None
 
+    def name_bindings(self, scope: Scope, name: str) -> NameBindings | None:
+        """The bindings that `name` refers to in `scope`, with what they say together."""
+        bindings = self.lookup(scope, name)
+        if bindings is None:
+            return None
+        summary = self._name_bindings.get(id(bindings))
+        if summary is None:
+            summary = self._name_bindings[id(bindings)] = NameBindings(bindings)
+        return summary
+
     def qualified_name(self, expr: ast.AST, scope: Scope) -> str | None:
         """`time.time` for `t.time` after `import time as t`; None when not an import."""
         if isinstance(expr, ast.Attribute):
@@ -151,23 +226,27 @@ class ScopeTree:
         if isinstance(expr, ast.Name):
             key = (id(scope), expr.id)
             if key not in self._qualified_cache:
+                self._qualified_cache[key] = None  # a name bound to itself resolves to nothing
                 self._qualified_cache[key] = self._name_qualified_name(expr.id, scope)
             return self._qualified_cache[key]
         return None
 
     def _name_qualified_name(self, name: str, scope: Scope) -> str | None:
-        bindings = self.lookup(scope, name)
+        bindings = self.name_bindings(scope, name)
         if bindings is None:
             return f"builtins.{name}" if name in _BUILTINS else None
-        qualified: str | None = None
-        for binding in bindings:
-            if binding.kind is BindingKind.IMPORT:
-                if qualified is not None and binding.qualified_name != qualified:
-                    return None
-                qualified = binding.qualified_name
-            elif not binding.is_none_placeholder:
-                return None
-        return qualified
+        if bindings.imported_name is not None or bindings.values is None:
+            return bindings.imported_name
+        return self._alias_name(bindings.values)
+
+    def _alias_name(self, values: tuple[tuple[ast.expr, Scope], ...]) -> str | None:
+        """`time.monotonic` for `now` after `now = time.monotonic`: the one imported name
+        every binding of a name copies."""
+        names = {
+            self.qualified_name(value, value_scope) if isinstance(value, _ALIASES) else None
+            for value, value_scope in values
+        }
+        return names.pop() if len(names) == 1 else None
 
     def innermost(self, scope: Scope, node: ast.AST) -> Scope:
         """The scope, at or inside `scope`, in which `node` appears."""
@@ -184,27 +263,25 @@ class ScopeTree:
         """
         if not isinstance(expr, ast.Name):
             return None
-        bindings = self.lookup(scope, expr.id)
-        if not bindings or any(b.kind is not BindingKind.FUNCTION for b in bindings):
+        bindings = self.name_bindings(scope, expr.id)
+        if bindings is None or not bindings.definitions:
             return None
-        if bindings[0].scope is not scope.function_scope or len(bindings) == 1:
-            return bindings[-1].node  # type: ignore[return-value]
+        definitions = bindings.definitions
+        if bindings.bindings[0].scope is not scope.function_scope or len(definitions) == 1:
+            return definitions[-1]
         use = (expr.lineno, expr.col_offset)
-        preceding = [b for b in bindings if b.position < use]
-        return preceding[-1].node if preceding else None  # type: ignore[return-value]
+        preceding = bisect.bisect_left(bindings.definition_starts, use)
+        return definitions[preceding - 1] if preceding else None
 
-    def bound_values(self, expr: ast.expr, scope: Scope) -> list[tuple[ast.expr, Scope]] | None:
-        """Every expression a name is bound to, when each of its bindings binds one."""
+    def bound_values(
+        self, expr: ast.expr, scope: Scope
+    ) -> tuple[tuple[ast.expr, Scope], ...] | None:
+        """Every expression a name is bound to, when each of its bindings binds one (one
+        tuple, the same for every use of the name that sees the same bindings)."""
         if not isinstance(expr, ast.Name):
             return None
-        values = []
-        for binding in self.lookup(scope, expr.id) or ():
-            if binding.is_none_placeholder:
-                continue
-            if binding.value is None:
-                return None
-            values.append((binding.value, binding.scope))
-        return values or None
+        bindings = self.name_bindings(scope, expr.id)
+        return bindings.values if bindings is not None else None
 
     def single_value(self, expr: ast.expr, scope: Scope) -> tuple[ast.expr, Scope] | None:
         """The expression a name is bound to, when every binding of it binds that one value."""
@@ -242,8 +319,6 @@ class _Binder:
         if handler is not None:
             handler(self, node, scope)
             return
-        if kind is ast.Await:
-            scope.awaits.append(node)  # type: ignore[arg-type]
         fields = _CHILD_FIELDS.get(kind)
         if fields is None:
             fields = _child_fields(node)
@@ -257,12 +332,17 @@ class _Binder:
             elif type(child) not in _SKIPPED:
                 visit(child, scope)
 
+    def visit_await(self, node: ast.Await, scope: Scope) -> None:
+        scope.awaits.append(node)
+        if type(node.value) not in _SKIPPED:
+            self.visit(node.value, scope)
+
     def visit_call(self, node: ast.Call, scope: Scope) -> None:
         scope.calls.append(node)
         visit = self.visit
         func = node.func
         while type(func) is ast.Attribute:
-            func = func.value  # type: ignore[attr-defined]
+            func = func.value
         if type(func) not in _SKIPPED:
             visit(func, scope)
         for argument in node.args:
@@ -275,11 +355,11 @@ class _Binder:
     def visit_attribute(self, node: ast.Attribute, scope: Scope) -> None:
         value = node.value
         while type(value) is ast.Attribute:
-            value = value.value  # type: ignore[attr-defined]
+            value = value.value
         if type(value) not in _SKIPPED:
             self.visit(value, scope)
 
-    def visit_all(self, nodes: list[ast.AST] | list[ast.expr], scope: Scope) -> None:
+    def visit_all(self, nodes: Sequence[ast.AST], scope: Scope) -> None:
         for node in nodes:
             self.visit(node, scope)
 
@@ -463,7 +543,9 @@ class _Binder:
             self.visit(child, scope)
 
 
-_HANDLERS = {
+# Handlers by node class: each takes the binder, a node of its class and the current scope.
+_HANDLERS: dict[type[ast.AST], Callable[..., None]] = {
+    ast.Await: _Binder.visit_await,
     ast.Call: _Binder.visit_call,
     ast.Attribute: _Binder.visit_attribute,
     ast.FunctionDef: _Binder.visit_function,

@@ -10,13 +10,14 @@ from functools import cached_property
 from wfcheck import sdk
 from wfcheck.model.concurrency import ConcurrentSteps, concurrent_steps
 from wfcheck.model.flow import FlowFacts, OrchestrationFlow, SourceClassifier
-from wfcheck.model.nodes import innermost_statement
-from wfcheck.model.scopes import Scope, ScopeTree, bind_module
+from wfcheck.model.scopes import FunctionNode, Scope, ScopeTree, bind_module
 from wfcheck.model.sources import Origins, is_logging_call
 from wfcheck.model.steps import OuterWrite, outer_writes
 from wfcheck.model.workflows import CodeUnit, Region, StepCall, WorkflowFunction, Workflows
 from wfcheck.settings import DetectionSettings
 from wfcheck.source import SourceText
+
+_DETERMINISTIC_COMMENT = re.compile(r"#\s*wfcheck:\s*deterministic\b", re.IGNORECASE)
 
 
 class SemanticModel:
@@ -30,8 +31,21 @@ class SemanticModel:
         self.is_workflow_file = detection.assume_workflows or self._imports_workflow_names()
         if self.is_workflow_file:
             self.workflows.discover()
-        self.classifier = SourceClassifier(self.scopes, self.origins, self.workflows, detection)
+        self.classifier = SourceClassifier(
+            self.scopes, self.origins, self.workflows, detection, self._declared_deterministic()
+        )
         self._parents: dict[ast.AST, dict[ast.AST, ast.AST]] = {}
+
+    def _declared_deterministic(self) -> frozenset[FunctionNode]:
+        """The functions whose `def` line carries `# wfcheck: deterministic`."""
+        if _DETERMINISTIC_COMMENT.search(self.source.text) is None:
+            return frozenset()
+        return frozenset(
+            scope.node
+            for scope in self.scopes.scopes.values()
+            if isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and _DETERMINISTIC_COMMENT.search(self.source.line(scope.node.lineno))
+        )
 
     def _imports_workflow_names(self) -> bool:
         modules = self.detection.module_names() | {sdk.SDK_MODULE}
@@ -87,19 +101,16 @@ class SemanticModel:
         return StepNameAllocator(self.workflows)
 
     def parent(self, node: ast.AST, unit: CodeUnit) -> ast.AST | None:
-        """The parent of a node of a unit's body, from an index of its innermost statement."""
-        body = unit.node.body
-        statement = innermost_statement(body, node) if isinstance(body, list) else unit.node
-        if statement is None:
-            return None
-        parents = self._parents.get(statement)
+        """The parent of a node of a unit's code (nested defs included), from an index of the
+        unit built on first use."""
+        parents = self._parents.get(unit.node)
         if parents is None:
             parents = {
                 child: parent
-                for parent in ast.walk(statement)
+                for parent in ast.walk(unit.node)
                 for child in ast.iter_child_nodes(parent)
             }
-            self._parents[statement] = parents
+            self._parents[unit.node] = parents
         return parents.get(node)
 
     @cached_property
@@ -140,7 +151,9 @@ class SemanticModel:
                 if parent.attr in self.workflows.step_methods:
                     return True  # a step call in code that is not analysed (a nested def)
                 continue
-            call = parent if isinstance(parent, ast.Call) else self.parent(parent, unit)
+            if parent is not None and not isinstance(parent, ast.Call):
+                parent = self.parent(parent, unit)
+            call = parent
             if isinstance(call, ast.Call) and (
                 self.workflows.helper_call(call) or is_logging_call(call, self.origins, scope)
             ):

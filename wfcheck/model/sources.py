@@ -45,7 +45,9 @@ class SourceSpec:
     read_at: ast.Call | None = None
 
 
-def _specs(kind: SourceKind, result: ResultKind, *names: str, max_args: int | None = None) -> dict:
+def _specs(
+    kind: SourceKind, result: ResultKind, *names: str, max_args: int | None = None
+) -> dict[str, SourceSpec]:
     return {name: SourceSpec(kind, result, max_args) for name in names}
 
 
@@ -323,7 +325,11 @@ class Origins:
     def __init__(self, scopes: ScopeTree, is_context: Callable[[ast.expr, Scope], bool]) -> None:
         self.scopes = scopes
         self.is_context = is_context
+        # By the id of a bound value, and of a name's tuple of values (`bound_values` gives the
+        # same tuple for every use of a name): each is resolved once.
         self._cache: dict[int, Origin | None] = {}
+        self._name_cache: dict[int, Origin | None] = {}
+        self._pending: set[int] = set()  # the values being resolved (a cycle comes back to one)
 
     def of(self, expr: ast.expr, scope: Scope, depth: int = 0) -> Origin | None:
         if depth > self._MAX_DEPTH:
@@ -354,12 +360,26 @@ class Origins:
     def _of_name(self, expr: ast.Name, scope: Scope, depth: int) -> Origin | None:
         if self.scopes.qualified_name(expr, scope) in LOGGER_OBJECTS:
             return Origin.LOGGER
+        values = self.scopes.bound_values(expr, scope)
+        if values is None:
+            return None
+        if id(values) in self._name_cache:
+            return self._name_cache[id(values)]
+        origin = self._of_values(values, depth)
+        if self._pending.isdisjoint(id(value) for value, _ in values):
+            self._name_cache[id(values)] = origin  # final: no value was still being resolved
+        return origin
+
+    def _of_values(self, values: tuple[tuple[ast.expr, Scope], ...], depth: int) -> Origin | None:
+        """The origin of a name, when all the values it is bound to have the same one."""
         origins = set()
-        for value, value_scope in self.scopes.bound_values(expr, scope) or ():
+        for value, value_scope in values:
             key = id(value)
             if key not in self._cache:
                 self._cache[key] = None  # a cycle (`x = x.child()`) resolves to nothing
+                self._pending.add(key)
                 self._cache[key] = self.of(value, value_scope, depth + 1)
+                self._pending.discard(key)
             origins.add(self._cache[key])
         return origins.pop() if len(origins) == 1 else None
 

@@ -30,6 +30,10 @@ MUTATING_METHODS = frozenset(
 )
 
 
+# Builtins that store into an object's attributes: `setattr(obj, "x", v)`, `delattr(obj, "x")`.
+_ATTRIBUTE_STORES = frozenset({"builtins.setattr", "builtins.delattr"})
+
+
 class WriteKind(enum.Enum):
     NONLOCAL = "nonlocal"  # assignment to a name declared nonlocal
     GLOBAL = "global"  # assignment to a name declared global
@@ -40,7 +44,7 @@ class WriteKind(enum.Enum):
 class OuterWrite:
     """A step body storing a result where the next call of the workflow cannot see it."""
 
-    node: ast.AST  # the assignment or mutating statement
+    node: ast.stmt | ast.expr  # the assignment, mutating statement or call, or `:=`
     names: tuple[str, ...]
     kind: WriteKind
     owner: str  # the function whose variable it is (for a mutation)
@@ -58,7 +62,7 @@ def outer_writes(unit: CodeUnit, scopes: ScopeTree) -> list[OuterWrite]:
     )
     found.extend(finder.named_expressions())
     found.extend(finder.mutating_calls())
-    merged: dict[ast.AST, OuterWrite] = {}
+    merged: dict[ast.stmt | ast.expr, OuterWrite] = {}
     for write in sorted(found, key=lambda write: start(write.node)):
         first = merged.get(write.node)
         if first is None:
@@ -91,7 +95,7 @@ class _WriteFinder:
             for inner in block:
                 yield from self.statement(inner)
 
-    def target(self, target: ast.expr, statement: ast.AST) -> Iterator[OuterWrite]:
+    def target(self, target: ast.expr, statement: ast.stmt | ast.expr) -> Iterator[OuterWrite]:
         if isinstance(target, ast.Name):
             kind = self.declared_kind(target.id)
             if kind is not None:
@@ -112,13 +116,19 @@ class _WriteFinder:
                     yield from self.target(binding.node.target, binding.node)
 
     def mutating_calls(self) -> Iterator[OuterWrite]:
-        """`results.append(x)`, `state.items.clear()` on outer objects."""
+        """`results.append(x)`, `state.items.clear()`, `setattr(state, "x", v)` on outer
+        objects."""
         for scope in self.scope.region_scopes():
             for call in scope.calls:
                 func = call.func
+                changed: ast.expr | None = None
                 if isinstance(func, ast.Attribute) and func.attr in MUTATING_METHODS:
+                    changed = func.value
+                elif call.args and self.scopes.qualified_name(func, scope) in _ATTRIBUTE_STORES:
+                    changed = call.args[0]
+                if changed is not None:
                     reported = self.statement_of_call.get(call, call)
-                    yield from self.mutation(func.value, reported, scope)
+                    yield from self.mutation(changed, reported, scope)
 
     def declared_kind(self, name: str) -> WriteKind | None:
         if name in self.scope.nonlocal_names:
@@ -127,7 +137,9 @@ class _WriteFinder:
             return WriteKind.GLOBAL
         return None
 
-    def mutation(self, changed: ast.expr, reported: ast.AST, scope: Scope) -> Iterator[OuterWrite]:
+    def mutation(
+        self, changed: ast.expr, reported: ast.stmt | ast.expr, scope: Scope
+    ) -> Iterator[OuterWrite]:
         """A change to `x.a[0].b` when `x` is a variable of an enclosing function."""
         while isinstance(changed, ast.Attribute | ast.Subscript):
             changed = changed.value

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from wfcheck import sdk
 from wfcheck.model.scopes import (
+    Binding,
     BindingKind,
     FunctionNode,
     Scope,
@@ -23,6 +24,11 @@ from wfcheck.model.scopes import (
     positional_parameters,
 )
 from wfcheck.settings import DetectionSettings
+
+# How many variables and partials deep a failure function is followed.
+_ALIAS_DEPTH = 4
+# The parameters of a failure function after its context (sdk.md).
+_FAILURE_PARAMETERS = ["fail_status", "fail_response", "fail_headers"]
 
 
 class Region(enum.Enum):
@@ -93,9 +99,13 @@ class ContextMethodCall:
     """A call of a method the configured SDK does not have (`context.run_parallel(...)`)."""
 
     node: ast.Call
-    method: str
+    attribute: ast.Attribute  # the call's function: `context.run_parallel`
     context: Context
     unit: CodeUnit
+
+    @property
+    def method(self) -> str:
+        return self.attribute.attr
 
 
 @dataclass(eq=False, slots=True)
@@ -148,28 +158,63 @@ class Workflows:
         self._helper_calls: dict[ast.Call, HelperCall] = {}
         self._reaches_step: dict[FunctionNode, bool] = {}
         self._closures: dict[tuple[FunctionNode, Context], bool] = {}
+        # The context each assignment binds (memoised; forgotten when a context is added).
+        self._binding_contexts: dict[Binding, Context | None] = {}
+        self._resolving: set[Binding] = set()
+        # By the id of a name's cached tuple of bound values (ScopeTree.bound_values).
+        self._serve_classes: dict[int, str | None] = {}
 
     # Queries used by the rest of the model and by rules.
 
-    def context_of(self, expr: ast.expr, scope: Scope, depth: int = 0) -> Context | None:
-        """The context that `expr` evaluates to: a context parameter or an alias of one."""
-        if not isinstance(expr, ast.Name) or depth > 4:
-            return None
-        bindings = self.scopes.lookup(scope, expr.id)
-        if not bindings:
+    def context_of(self, expr: ast.expr, scope: Scope) -> Context | None:
+        """The context that `expr` evaluates to: a context parameter or an alias of one, also
+        through `typing.cast(T, context)` and a re-binding that narrows its type
+        (`context: AsyncWorkflowContext[T] = context`)."""
+        expr = self._cast_operand(expr, scope)
+        if not isinstance(expr, ast.Name):
             return None
         found: Context | None = None
-        for binding in bindings:
-            if binding.kind is BindingKind.PARAMETER:
-                context = self._contexts.get(binding.node)  # type: ignore[arg-type]
-            elif binding.kind is BindingKind.ASSIGNMENT and isinstance(binding.value, ast.Name):
-                context = self.context_of(binding.value, binding.scope, depth + 1)
-            else:
-                context = None
+        for binding in self.scopes.lookup(scope, expr.id) or ():
+            if _is_deletion(binding) or binding in self._resolving:
+                # A use after `del` fails at run time; a binding being resolved is the value
+                # of its own assignment (`context: T = context`): both leave the others.
+                continue
+            context = self._binding_context(binding)
             if context is None or (found is not None and found is not context):
                 return None
             found = context
         return found
+
+    def _binding_context(self, binding: Binding) -> Context | None:
+        if isinstance(binding.node, ast.arg):  # a parameter
+            return self._contexts.get(binding.node)
+        if binding.kind is not BindingKind.ASSIGNMENT or binding.value is None:
+            return None
+        if binding not in self._binding_contexts:
+            self._resolving.add(binding)
+            try:
+                self._binding_contexts[binding] = self.context_of(binding.value, binding.scope)
+            finally:
+                self._resolving.discard(binding)
+        return self._binding_contexts[binding]
+
+    def _cast_operand(self, expr: ast.expr, scope: Scope) -> ast.expr:
+        """`value` for `typing.cast(T, value)`, else the expression itself."""
+        is_cast = (
+            isinstance(expr, ast.Call)
+            and len(expr.args) == 2
+            and not expr.keywords
+            and self.scopes.qualified_name(expr.func, scope) in _CAST_FUNCTIONS
+        )
+        return expr.args[1] if is_cast and isinstance(expr, ast.Call) else expr
+
+    def is_failure_function(self, function: FunctionNode) -> bool:
+        """Passed as `failure_function=`, or taking the failure parameters after its context:
+        it runs once, after the run has failed, and is not workflow code."""
+        if function in self.failure_functions:
+            return True
+        names = [parameter.arg for parameter in positional_parameters(function.args)]
+        return names[1:] == _FAILURE_PARAMETERS or names[2:] == _FAILURE_PARAMETERS
 
     def is_context(self, expr: ast.expr, scope: Scope) -> bool:
         return self.context_of(expr, scope) is not None
@@ -215,14 +260,14 @@ class Workflows:
 
     def discover(self) -> None:
         registrations = self._find_registrations()
-        for function, registration in registrations.items():
-            self._add_root(function, registration)
+        for root, registration in registrations.items():
+            self._add_root(root, registration)
         for scope in self.scopes.scopes.values():
             function = scope.node
             if scope.kind is not ScopeKind.FUNCTION or function in registrations:
                 continue
             assert isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
-            if function in self.failure_functions:
+            if self.is_failure_function(function):
                 continue
             parameter = self._annotated_context_parameter(function, scope.parent)
             if parameter is None and self.detection.assume_workflows:
@@ -235,11 +280,11 @@ class Workflows:
 
     def _demote_called_annotated_functions(self) -> None:
         """An annotated function called with the context is a helper, in its callers' region."""
-        caller_regions: dict[FunctionNode, set[Region]] = {}
+        caller_regions: dict[FunctionNode | ast.Lambda, set[Region]] = {}
         for helper_call in self._helper_calls.values():
             caller_regions.setdefault(helper_call.helper, set()).add(helper_call.unit.region)
         for unit in list(self.units):
-            regions = caller_regions.get(unit.node)  # type: ignore[call-overload]
+            regions = caller_regions.get(unit.node)
             if unit.kind is not UnitKind.ANNOTATED or regions is None:
                 continue
             if Region.ORCHESTRATION in regions:
@@ -248,7 +293,7 @@ class Workflows:
                 self.units.remove(unit)
 
     def _add_root(self, function: FunctionNode, registration: Registration) -> None:
-        if function in self.failure_functions:
+        if self.is_failure_function(function):
             return
         parameters = positional_parameters(function.args)
         if parameters:
@@ -311,7 +356,7 @@ class Workflows:
             return False
         if not is_step_method:
             if _is_unknown_method(func.attr, self.detection.sdk_methods):
-                self.unknown_method_calls.append(ContextMethodCall(call, func.attr, context, unit))
+                self.unknown_method_calls.append(ContextMethodCall(call, func, context, unit))
             return True
         name = argument(call, 0, sdk.STEP_NAME_PARAMETER)
         function = argument(call, 1, sdk.STEP_FUNCTION_PARAMETER) if func.attr == "run" else None
@@ -335,6 +380,7 @@ class Workflows:
         if parameter not in self._contexts:
             self._contexts[parameter] = context
             self._context_names.add(parameter.arg)
+            self._binding_contexts.clear()
 
     def _may_be_context(self, expr: ast.expr) -> bool:
         """A cheap test before resolving: named like a context parameter."""
@@ -353,7 +399,7 @@ class Workflows:
 
     def _scan_helper_call(self, unit: CodeUnit, scope: Scope, call: ast.Call) -> None:
         helper = self.scopes.resolve_function(call.func, scope)
-        if helper is None or helper in self.failure_functions:
+        if helper is None or self.is_failure_function(helper):
             return
         parameter, context = self._context_argument(call, helper, scope)
         if context is None and self._uses_context_by_closure(helper, unit):
@@ -421,11 +467,10 @@ class Workflows:
                         registrations[node] = registration
             for call in scope.calls:
                 func = call.func
-                kind = type(func)
                 if (
-                    kind is ast.Call
-                    or (kind is ast.Name and func.id in serve_names)  # type: ignore[attr-defined]
-                    or (kind is ast.Attribute and func.attr in serve_names)  # type: ignore[attr-defined]
+                    isinstance(func, ast.Call)
+                    or (isinstance(func, ast.Name) and func.id in serve_names)
+                    or (isinstance(func, ast.Attribute) and func.attr in serve_names)
                 ):
                     self._call_registration(call, scope, registrations)
         return registrations
@@ -464,6 +509,8 @@ class Workflows:
         qualified = self.scopes.qualified_name(target, scope)
         if qualified is not None and qualified in self.detection.registration_decorators:
             return Registration(decorator, qualified, None)
+        if decorator is target and qualified in sdk.SERVE_FUNCTIONS:  # a bare `@serve`
+            return Registration(decorator, qualified, sdk.SERVE_FUNCTIONS[qualified])
         if not isinstance(decorator, ast.Call) or not isinstance(target, ast.Attribute):
             return None
         serve_class = self._serve_class(target.value, scope)
@@ -482,17 +529,26 @@ class Workflows:
             return qualified if qualified in sdk.SERVE_CLASSES else None
         if not isinstance(expr, ast.Name):
             return None
-        bound = self.scopes.single_value(expr, scope)
-        if bound is not None:
-            return self._serve_class(*bound)
-        for binding in self.scopes.lookup(scope, expr.id) or ():
-            if binding.kind is BindingKind.PARAMETER:
-                annotation = binding.node.annotation  # type: ignore[attr-defined]
-                parent = binding.scope.parent or binding.scope
-                qualified = self.annotation_name(annotation, parent)
-                if qualified in sdk.SERVE_CLASSES:
-                    return qualified
+        values = self.scopes.bound_values(expr, scope)
+        if values is not None:
+            return self._serve_class_of_values(values)
+        bindings = self.scopes.name_bindings(scope, expr.id)
+        for parameter, parameter_scope in bindings.parameters if bindings is not None else ():
+            parent = parameter_scope.parent or parameter_scope
+            qualified = self.annotation_name(parameter.annotation, parent)
+            if qualified in sdk.SERVE_CLASSES:
+                return qualified
         return None
+
+    def _serve_class_of_values(self, values: tuple[tuple[ast.expr, Scope], ...]) -> str | None:
+        """The Serve class every value of a name makes (`serve = Serve(app)` bound before each
+        route), worked out once for the name however many routes use it."""
+        key = id(values)
+        if key not in self._serve_classes:
+            self._serve_classes[key] = None  # a name bound to itself makes nothing
+            classes = {self._serve_class(value, value_scope) for value, value_scope in values}
+            self._serve_classes[key] = classes.pop() if len(classes) == 1 else None
+        return self._serve_classes[key]
 
     def _collect_failure_function(self, call: ast.Call, scope: Scope) -> None:
         """`failure_function=notify`, also inside `**options` with `options = {...}`."""
@@ -503,9 +559,37 @@ class Workflows:
                 value = _dict_item(bound[0], sdk.FAILURE_FUNCTION_OPTION) if bound else None
             elif keyword.arg != sdk.FAILURE_FUNCTION_OPTION:
                 continue
-            function = self.scopes.resolve_function(value, scope) if value is not None else None
+            function = self._failure_target(value, scope) if value is not None else None
             if function is not None:
                 self.failure_functions.add(function)
+
+    def _failure_target(
+        self, expr: ast.expr, scope: Scope, depth: int = _ALIAS_DEPTH
+    ) -> FunctionNode | None:
+        """The def behind a failure function: named, `functools.partial(f, ...)`, a lambda
+        that calls it, or a variable bound to one of those."""
+        if depth == 0:
+            return None
+        if isinstance(expr, ast.Lambda):
+            body = expr.body
+            inner = self.scopes.scope_of(expr) or scope
+            return (
+                self.scopes.resolve_function(body.func, inner)
+                if isinstance(body, ast.Call)
+                else None
+            )
+        if isinstance(expr, ast.Call):
+            is_partial = self.scopes.qualified_name(expr.func, scope) == "functools.partial"
+            return (
+                self._failure_target(expr.args[0], scope, depth - 1)
+                if is_partial and expr.args
+                else None
+            )
+        function = self.scopes.resolve_function(expr, scope)
+        if function is not None:
+            return function
+        bound = self.scopes.single_value(expr, scope)
+        return self._failure_target(bound[0], bound[1], depth - 1) if bound else None
 
     def _annotated_context_parameter(
         self, function: FunctionNode, scope: Scope | None
@@ -530,6 +614,9 @@ class Workflows:
         if isinstance(annotation, ast.Subscript):
             annotation = annotation.value
         return self.scopes.qualified_name(annotation, scope)
+
+
+_CAST_FUNCTIONS = frozenset({"typing.cast", "typing_extensions.cast"})
 
 
 def _is_unknown_method(name: str, methods: frozenset[str]) -> bool:
@@ -558,3 +645,7 @@ def argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
         if item.arg == keyword:
             return item.value
     return None
+
+
+def _is_deletion(binding: Binding) -> bool:
+    return isinstance(binding.node, ast.Name) and isinstance(binding.node.ctx, ast.Del)

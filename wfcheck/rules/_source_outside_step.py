@@ -10,8 +10,9 @@ from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLoc
 from wfcheck.fixes import reference, replace
 from wfcheck.model.flow import SourceUse
 from wfcheck.model.semantic import SemanticModel
-from wfcheck.model.sources import ResultKind, SourceKind
-from wfcheck.rule import Rule
+from wfcheck.model.sources import ResultKind, SourceKind, is_logging_call
+from wfcheck.model.workflows import CodeUnit
+from wfcheck.rule import FixAvailability, Rule
 
 # How a result that json.dumps rejects is carried through the step: (inside, outside).
 _ROUND_TRIPS = {
@@ -23,12 +24,14 @@ _ROUND_TRIPS = {
 
 
 class SourceOutsideStep(Rule):
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = Applicability.UNSAFE
     kind: ClassVar[SourceKind]
     consequence: ClassVar[str]
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for use in model.flow.sources:
-            if use.kind is not self.kind:
+            if use.kind is not self.kind or _only_times_a_step(model, use):
                 continue
             context = use.unit.context.parameter.arg
             through = use.spec.through
@@ -37,12 +40,74 @@ class SourceOutsideStep(Rule):
                 f"{use.callee}() runs outside a step and {self.consequence}{chain}; "
                 f"move it into {context}.run"
             )
-            related = ()
+            related: tuple[RelatedLocation, ...] = ()
             if use.spec.read_at is not None:
                 where = model.source.node_range(use.spec.read_at)
                 related = (RelatedLocation(where, f"{through[-1]}() is read here"),)
             fix = wrap_in_step(model, use)
             yield self.diagnostic(model, use.call, message, fix=fix, related=related)
+
+
+def _only_times_a_step(model: SemanticModel, use: SourceUse) -> bool:
+    """A clock value that reaches only non-name arguments of `sleep`, `sleep_until` or `call`
+    (`until = datetime.now() + timedelta(days=7)` then `sleep_until("wait", until)`), through
+    local variables used nowhere else but in logs: it never changes what runs."""
+    if use.kind is not SourceKind.CLOCK:
+        return False
+    name = _assigned_name(model, use.unit, use.expression)
+    return name is not None and _used_only_to_time_steps(model, use.unit, name, _ALIAS_DEPTH)
+
+
+def _assigned_name(model: SemanticModel, unit: CodeUnit, node: ast.AST) -> str | None:
+    """The name that the statement holding `node` assigns it to (as part of its value)."""
+    parent = model.parent(node, unit)
+    while parent is not None and not isinstance(parent, ast.stmt):
+        node, parent = parent, model.parent(parent, unit)
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+        target: ast.expr | None = parent.targets[0]
+    elif isinstance(parent, ast.AnnAssign):
+        target = parent.target
+    else:
+        return None
+    value = getattr(parent, "value", None)
+    return target.id if isinstance(target, ast.Name) and node is value else None
+
+
+def _used_only_to_time_steps(model: SemanticModel, unit: CodeUnit, name: str, depth: int) -> bool:
+    """Every use of the local times a step or is logged, and one at least times a step."""
+    uses = {
+        _use_of_time(model, unit, node, depth)
+        for node in ast.walk(unit.node)
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
+    }
+    return _TIMES_A_STEP in uses and uses <= {_TIMES_A_STEP, _LOGGED}
+
+
+def _use_of_time(model: SemanticModel, unit: CodeUnit, node: ast.AST, depth: int) -> str:
+    """Whether a use is inside a timing argument of a step call, inside a log, or feeds
+    another local used only so; anything else is another use."""
+    child, parent = node, model.parent(node, unit)
+    while parent is not None and not isinstance(parent, ast.stmt):
+        if isinstance(parent, ast.Call) and child is not parent.func:
+            step = model.workflows.step_call(parent)
+            if step is not None:
+                named = child is step.name or getattr(child, "value", None) is step.name
+                timing = step.method in _TIMING_METHODS and not named
+                return _TIMES_A_STEP if timing else _OTHER_USE
+            scope = model.scopes.innermost(unit.scope, parent)
+            if is_logging_call(parent, model.origins, scope):
+                return _LOGGED
+        child, parent = parent, model.parent(parent, unit)
+    alias = _assigned_name(model, unit, node) if depth else None
+    if alias is not None and _used_only_to_time_steps(model, unit, alias, depth - 1):
+        return _TIMES_A_STEP
+    return _OTHER_USE
+
+
+_TIMES_A_STEP, _LOGGED, _OTHER_USE = "times a step", "logged", "other"
+# The step methods whose other arguments say when a step runs, not whether or which.
+_TIMING_METHODS = frozenset({"sleep", "sleep_until", "call"})
+_ALIAS_DEPTH = 3
 
 
 def _chain(through: tuple[str, ...]) -> str:
@@ -74,8 +139,11 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
         outer = converter_text + "({})"
     func = use.call.func
     what = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "value")
+    quote = _free_quote(model, use)
+    if quote is None:
+        return None
     name = model.step_names.allocate(unit.workflow, what)
-    step = f'{context.parameter.arg}.run("{name}", lambda: {inner})'
+    step = f"{context.parameter.arg}.run({quote}{name}{quote}, lambda: {inner})"
     if context.is_async:
         step = f"await {step}"
         if round_trip is None and _needs_parentheses(model, use):
@@ -83,6 +151,18 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
     edit = replace(source, use.expression, outer.format(step))
     title = f"Wrap {use.callee}() in a step"
     return Fix(title, (edit, *edits), Applicability.UNSAFE)
+
+
+def _free_quote(model: SemanticModel, use: SourceUse) -> str | None:
+    """A quote for the step's name that no f-string around the source contains: before Python
+    3.12 a replacement field cannot hold its f-string's quote. None when both kinds are used."""
+    used = ""
+    node = model.parent(use.expression, use.unit)
+    while node is not None:
+        if isinstance(node, ast.JoinedStr):
+            used += model.source.segment(node)
+        node = model.parent(node, use.unit)
+    return next((quote for quote in ('"', "'") if quote not in used), None)
 
 
 def _can_wrap(model: SemanticModel, use: SourceUse) -> bool:

@@ -13,7 +13,10 @@ A clock value read inside a step is recorded once and replayed unchanged.
 
 Arguments of `context.sleep_until` and `context.call` other than the step name are exempt:
 the SDK uses them only when the step first runs (`sleep_until("wait", time.time() + 3)` is the
-SDK's own example).
+SDK's own example). So is a clock read whose value reaches only such arguments of `sleep`,
+`sleep_until` or `call` through local variables used nowhere else but in logs
+(`until = datetime.now() + timedelta(days=7)` then `sleep_until("wait", until)`, from
+Upstash's docs): it says when a step runs, never whether or which.
 
 ## Example
 ```python

@@ -1,6 +1,9 @@
 """## What it does
 Checks the duration of `context.sleep`: a float, a negative number, or a string that is not an
-integer followed by one of `s`, `m`, `h`, `d`, `w`, `mo`, `y` ("10s", "1m", "2h", "1d").
+integer followed by one of `s`, `m`, `h`, `d`, `w`, `mo`, `y` ("10s", "1m", "2h", "1d"). A
+float is a literal, `float(...)`, a true division (`/`), `.total_seconds()`, arithmetic with a
+float, or a name whose every binding, local or module level, is such a value
+(`BACKOFF = 1.5`).
 
 ## Why is this bad?
 The SDK sends the duration to QStash as the `Upstash-Delay` header, unchecked: an int is taken
@@ -40,6 +43,7 @@ import re
 from collections.abc import Iterator
 
 from wfcheck.diagnostics import Diagnostic, Severity
+from wfcheck.model.scopes import Scope
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.workflows import argument
 from wfcheck.rule import Rule
@@ -57,7 +61,10 @@ class InvalidSleepDuration(Rule):
             if step.method != "sleep":
                 continue
             duration = argument(step.node, 1, "duration")
-            problem = _problem(duration) if duration is not None else None
+            if duration is None:
+                continue
+            scope = model.scopes.innermost(step.unit.scope, duration)
+            problem = _problem(duration) or _float_problem(model, duration, scope)
             if problem is not None:
                 message = (
                     f"the sleep duration {problem}: it becomes an invalid Upstash-Delay header; "
@@ -78,11 +85,49 @@ def _problem(duration: ast.expr) -> str | None:
     return None
 
 
+def _float_problem(model: SemanticModel, duration: ast.expr, scope: Scope) -> str | None:
+    if not _is_float(model, duration, scope, _FLOAT_DEPTH):
+        return None
+    return f"{model.source.segment(duration)} is a float, not a whole number of seconds"
+
+
+def _is_float(model: SemanticModel, expr: ast.expr, scope: Scope, depth: int) -> bool:
+    """A float for certain: a literal, `float(...)`, a true division, `.total_seconds()`,
+    arithmetic with a float, or a name whose every binding is such a value."""
+    if depth == 0:
+        return False
+    if isinstance(expr, ast.Constant):
+        return type(expr.value) is float
+    if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.USub | ast.UAdd):
+        return _is_float(model, expr.operand, scope, depth - 1)
+    if isinstance(expr, ast.BinOp):
+        if isinstance(expr.op, ast.Div):
+            return True
+        return isinstance(expr.op, _FLOAT_PRESERVING) and any(
+            _is_float(model, side, scope, depth - 1) for side in (expr.left, expr.right)
+        )
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        if isinstance(func, ast.Attribute) and func.attr == "total_seconds" and not expr.args:
+            return True
+        return model.scopes.qualified_name(func, scope) == "builtins.float"
+    values = model.scopes.bound_values(expr, scope)
+    return values is not None and all(
+        _is_float(model, value, value_scope, depth - 1) for value, value_scope in values
+    )
+
+
+# Arithmetic whose result is a float when one side is (`//` floors, `/` always gives one).
+_FLOAT_PRESERVING = (ast.Add, ast.Sub, ast.Mult, ast.Mod, ast.Pow)
+_FLOAT_DEPTH = 8
+
+
 def _literal_number(node: ast.expr) -> int | float | None:
     """`1.5`, `30`, `-5`: a number literal, negated or not (not a bool)."""
     sign = 1
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         sign, node = -1, node.operand
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        return sign * node.value
+    value = node.value if isinstance(node, ast.Constant) else None
+    if type(value) is int or type(value) is float:
+        return sign * value
     return None

@@ -48,7 +48,7 @@ from wfcheck.fixes import replace
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import describe_callee
 from wfcheck.model.workflows import CodeUnit, Region
-from wfcheck.rule import Rule
+from wfcheck.rule import FixAvailability, Rule
 
 _SLEEPS = frozenset({"time.sleep", "asyncio.sleep"})
 
@@ -57,6 +57,8 @@ class NonDurableSleep(Rule):
     code = "UWF107"
     name = "non-durable-sleep"
     severity = Severity.WARNING
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = Applicability.UNSAFE
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for unit, scope, call in model.calls(Region.ORCHESTRATION):
@@ -79,22 +81,29 @@ def _durable_sleep(
     model: SemanticModel, unit: CodeUnit, call: ast.Call, awaited: bool
 ) -> Fix | None:
     """`await context.sleep("<workflow>-sleep", 5)` for `await asyncio.sleep(5)`/`time.sleep(5)`."""
-    seconds = call.args[0] if len(call.args) == 1 and not call.keywords else None
-    is_whole_seconds = (
-        isinstance(seconds, ast.Constant) and type(seconds.value) is int and seconds.value >= 0
-    )
+    seconds = _whole_seconds(call)
     target = model.parent(call, unit) if awaited else call
     if (
-        not is_whole_seconds
-        or target is None
+        seconds is None
+        or not isinstance(target, ast.expr)
         or not isinstance(model.parent(target, unit), ast.Expr)
     ):
         return None  # only a sleep that is a statement of its own
     if unit.context.is_async and not isinstance(unit.node, ast.AsyncFunctionDef):
         return None
     name = model.step_names.allocate(unit.workflow, "sleep")
-    sleep = f'{unit.context.parameter.arg}.sleep("{name}", {seconds.value})'  # type: ignore[union-attr]
+    sleep = f'{unit.context.parameter.arg}.sleep("{name}", {seconds})'
     if unit.context.is_async:
         sleep = f"await {sleep}"
     title = f"Replace {describe_callee(call.func)}() with a durable sleep"
     return Fix(title, (replace(model.source, target, sleep),), Applicability.UNSAFE)
+
+
+def _whole_seconds(call: ast.Call) -> int | None:
+    """The `5` of `sleep(5)`: its only argument, a literal whole number of seconds."""
+    if len(call.args) != 1 or call.keywords:
+        return None
+    seconds = call.args[0]
+    if isinstance(seconds, ast.Constant) and type(seconds.value) is int and seconds.value >= 0:
+        return seconds.value
+    return None

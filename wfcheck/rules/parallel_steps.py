@@ -55,7 +55,7 @@ from wfcheck.fixes import replace
 from wfcheck.model.concurrency import MANY, ConcurrentSteps
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import describe_callee
-from wfcheck.rule import Rule
+from wfcheck.rule import FixAvailability, Rule
 
 _PARALLEL_ERROR = '"Running parallel steps is not yet available in workflow-py"'
 
@@ -64,6 +64,8 @@ class ParallelSteps(Rule):
     code = "UWF302"
     name = "parallel-steps"
     severity = Severity.ERROR
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = Applicability.UNSAFE
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for finding in model.concurrent_steps:
@@ -106,10 +108,11 @@ def _statement_lines(statement: ast.Expr | ast.Assign, awaits: list[str]) -> lis
     targets = statement.targets
     if len(targets) != 1 or not isinstance(targets[0], ast.Tuple | ast.List):
         return None
-    names = targets[0].elts
-    if len(names) != len(awaits) or not all(isinstance(name, ast.Name) for name in names):
+    elements = targets[0].elts
+    names = [element.id for element in elements if isinstance(element, ast.Name)]
+    if len(names) != len(elements) or len(names) != len(awaits):
         return None
-    return [f"{name.id} = {text}" for name, text in zip(names, awaits, strict=True)]  # type: ignore[attr-defined]
+    return [f"{name} = {text}" for name, text in zip(names, awaits, strict=True)]
 
 
 def _message(finding: ConcurrentSteps) -> str:

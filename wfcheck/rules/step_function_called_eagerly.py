@@ -47,19 +47,23 @@ from wfcheck.model.scopes import FunctionNode
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import describe_callee
 from wfcheck.model.workflows import StepCall
-from wfcheck.rule import Rule
+from wfcheck.rule import FixAvailability, Rule
 
 
 class StepFunctionCalledEagerly(Rule):
     code = "UWF203"
     name = "step-function-called-eagerly"
     severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    fix_applicability = Applicability.UNSAFE
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for step in model.step_calls():
             argument = step.function
             call = argument.value if isinstance(argument, ast.Await) else argument
-            if not isinstance(call, ast.Call) or not _is_eager(model, step, call):
+            if argument is None or not isinstance(call, ast.Call):
+                continue
+            if not _is_eager(model, step, call):
                 continue
             callee = describe_callee(call.func)
             message = (

@@ -2,8 +2,8 @@
 Checks for step bodies that hand a result to later code through outer state instead of
 returning it: an assignment to a `nonlocal` or `global` name, or a change to an object held by
 a variable of the enclosing workflow function (`results.append(...)`, `data["key"] = ...`,
-`state.done = True`, `del cache[key]`, `total += ...`), also when the step returns the object
-too.
+`state.done = True`, `setattr(state, "done", True)`, `del cache[key]`, `total += ...`), also
+when the step returns the object too.
 
 ## Why is this bad?
 A step runs once. On every later call of the workflow endpoint the route function runs again
@@ -59,13 +59,15 @@ from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, 
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.steps import OuterWrite, WriteKind
 from wfcheck.model.workflows import StepCall
-from wfcheck.rule import Rule
+from wfcheck.rule import FixAvailability, Rule
 
 
 class StepResultViaOuterState(Rule):
     code = "UWF201"
     name = "step-result-via-outer-state"
     severity = Severity.ERROR
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = Applicability.UNSAFE
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for write in model.outer_writes:
@@ -107,6 +109,8 @@ def _return_fix(model: SemanticModel, write: OuterWrite) -> Fix | None:
         or len(assignment.targets) != 1
         or len(unit.scope.nonlocal_names) != 1
         or len(unit.scope.bindings.get(write.names[0], ())) != 1
+        # A generator cannot return its value (in an async one, `return value` does not compile).
+        or any(isinstance(node, ast.Yield | ast.YieldFrom) for node in ast.walk(function))
     ):
         return None
     declaration = next((s for s in unit.scope.statements if isinstance(s, ast.Nonlocal)), None)
@@ -122,15 +126,17 @@ def _return_fix(model: SemanticModel, write: OuterWrite) -> Fix | None:
         removal,
         Edit(Range(source.node_range(assignment).start, value_start), "return "),
         Edit(Range(*[source.node_range(statement).start] * 2), f"{write.names[0]} = "),
-        *_placeholder_removal(model, write, statement),
+        *_placeholder_removal(model, write, step, statement),
         *_none_annotation_removal(model, function),
     ]
     return Fix("Return the value from the step", tuple(edits), Applicability.UNSAFE)
 
 
-def _placeholder_removal(model: SemanticModel, write: OuterWrite, call: ast.Expr) -> list[Edit]:
+def _placeholder_removal(
+    model: SemanticModel, write: OuterWrite, step: StepCall, call: ast.Expr
+) -> list[Edit]:
     """`result = None` before the step, the variable's only other binding: no longer needed."""
-    caller = write.unit.step_call.unit  # type: ignore[union-attr]
+    caller = step.unit
     bindings = model.scopes.lookup(caller.scope, write.names[0]) or []
     if len(bindings) != 1 or not bindings[0].is_none_placeholder:
         return []

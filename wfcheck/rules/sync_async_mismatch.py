@@ -56,7 +56,7 @@ from collections.abc import Iterator
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Range, Severity
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.workflows import CodeUnit, WorkflowFunction
-from wfcheck.rule import Rule
+from wfcheck.rule import FixAvailability, Rule
 
 _ADAPTER_NAMES = {
     "upstash_workflow.flask.Serve": "Flask's Serve.route",
@@ -78,6 +78,8 @@ class SyncAsyncMismatch(Rule):
     code = "UWF304"
     name = "sync-async-mismatch"
     severity = Severity.ERROR
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = Applicability.UNSAFE
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for workflow in model.roots:

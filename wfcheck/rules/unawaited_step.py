@@ -1,15 +1,21 @@
 """## What it does
-Checks for step calls on the async context (FastAPI, `async_serve`) that are never awaited:
-a statement that calls `context.run(...)`, `context.sleep(...)` or `context.call(...)` without
-`await`, or a step call assigned to a name that is never used again.
+Checks for step calls on the async context (FastAPI, `async_serve`) that are never awaited, in
+any position: a statement, a name that is never awaited or handed on, an `if` or `while` test,
+a branch of a conditional expression, a comprehension, an argument of a call, or the value of
+the route's `return`. Also in a plain `def` that an async registration made async (beside its
+UWF304), and inside a step body (beside UWF202).
 
 ## Why is this bad?
 On the async context the step methods are coroutines: without `await` nothing runs. Python
 warns "coroutine ... was never awaited" and the step is silently skipped, on every call, with
-everything that depends on it.
+everything that depends on it. A coroutine in a test is always true; one returned from the
+route is discarded by the SDK, so every call of the workflow fails with "Failed to
+authenticate Workflow request".
 
-A step call handed to `asyncio.gather`, a task group or another call is not reported here
-(running steps concurrently is UWF302's), and neither is a step call on the sync context.
+A step call under an enclosing `await` (`await (a if c else b)`) is awaited. One handed to
+`asyncio.gather`, a task group or another combinator, directly or through a local variable,
+is not reported here (running steps concurrently is UWF302's), and neither is the value a
+helper returns to callers that await it, nor a step call on the sync context.
 
 ## Example
 ```python
@@ -31,7 +37,8 @@ async def fulfil(context: AsyncWorkflowContext[dict]) -> None:
 
 ## Fix safety
 The fix adds `await`. It is unsafe: the step was skipped until now, so runs in flight meet a
-new step when they replay ("Incompatible step name").
+new step when they replay ("Incompatible step name"). There is no fix where `await` is not
+valid (in a plain `def` or a lambda).
 
 ## References
 - [Upstash Workflow: context](https://upstash.com/docs/workflow/basics/context)
@@ -43,22 +50,27 @@ import ast
 from collections.abc import Iterator
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Range, Severity
+from wfcheck.model.concurrency import hands_steps_to_a_combinator
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import is_logging_call
-from wfcheck.model.workflows import CodeUnit, Region, StepCall, UnitKind
-from wfcheck.rule import Rule
+from wfcheck.model.workflows import CodeUnit, StepCall, UnitKind
+from wfcheck.rule import FixAvailability, Rule
 
 
 class UnawaitedStep(Rule):
     code = "UWF303"
     name = "unawaited-step"
     severity = Severity.ERROR
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = Applicability.UNSAFE
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
-        for unit in model.units(Region.ORCHESTRATION):
-            if not unit.context.is_async or _is_mismatched_route(unit):
+        for unit in model.workflows.units:
+            if not unit.context.is_async:
                 continue
-            for step in _unawaited(model, unit):
+            for step in unit.step_calls:
+                if not _is_unawaited(model, unit, step.node):
+                    continue
                 what = f"{unit.context.parameter.arg}.{step.method}()"
                 message = (
                     f"{what} is not awaited, so the step never runs: it is skipped on every call "
@@ -67,25 +79,61 @@ class UnawaitedStep(Rule):
                 yield self.diagnostic(model, step.node, message, fix=_await_fix(model, step))
 
 
-def _is_mismatched_route(unit: CodeUnit) -> bool:
-    """A plain def registered with an async adapter: UWF304's, it never runs."""
-    registration = unit.workflow.registration
-    return (
-        unit.kind is UnitKind.ROUTE
-        and registration is not None
-        and registration.is_async is not isinstance(unit.node, ast.AsyncFunctionDef)
-    )
+def _is_unawaited(model: SemanticModel, unit: CodeUnit, call: ast.Call) -> bool:
+    """The coroutine of a step call is dropped where it is made, without being awaited."""
+    child: ast.AST = call
+    parent = model.parent(call, unit)
+    while isinstance(parent, ast.NamedExpr) or (
+        isinstance(parent, ast.IfExp) and child is not parent.test
+    ):
+        child, parent = parent, model.parent(parent, unit)
+    if parent is None or isinstance(parent, ast.Await):
+        return False
+    if isinstance(parent, ast.Expr):
+        return True
+    if isinstance(parent, ast.If | ast.While | ast.IfExp):
+        return child is parent.test
+    if isinstance(parent, ast.Assign | ast.AnnAssign):
+        return _assigned_and_never_awaited(model, parent, unit)
+    if isinstance(parent, ast.Return):
+        return unit.kind is UnitKind.ROUTE  # the SDK discards what the route returns
+    if isinstance(parent, ast.keyword):
+        child, parent = parent, model.parent(parent, unit)
+    if isinstance(parent, ast.Call):
+        return child is not parent.func and _drops_its_argument(model, unit, parent)
+    if isinstance(parent, _COMPREHENSIONS) and child is getattr(parent, "elt", None):
+        return not _reaches_a_combinator(model, unit, parent)
+    return False
 
 
-def _unawaited(model: SemanticModel, unit: CodeUnit) -> Iterator[StepCall]:
-    steps = {step.node: step for step in unit.step_calls}
-    for statement in unit.scope.statements:
-        value = getattr(statement, "value", None)
-        step = steps.get(value) if isinstance(value, ast.Call) else None
-        if step is None:
-            continue
-        if isinstance(statement, ast.Expr) or _assigned_and_never_awaited(model, statement, unit):
-            yield step
+def _drops_its_argument(model: SemanticModel, unit: CodeUnit, call: ast.Call) -> bool:
+    """A call that is given a step's coroutine and cannot be seen to await it: not a
+    combinator, not a container that keeps it for one (`tasks.append(...)`), not a function
+    of the file (it may await what it is given)."""
+    scope = model.scopes.innermost(unit.scope, call)
+    if hands_steps_to_a_combinator(call, scope, model.scopes):
+        return False
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr in _KEEPING_METHODS:
+        return False
+    return model.scopes.resolve_function(func, scope) is None
+
+
+def _reaches_a_combinator(model: SemanticModel, unit: CodeUnit, node: ast.AST) -> bool:
+    """A comprehension of step calls handed to a combinator (`gather(*[...])`), or kept in a
+    variable (which UWF302 follows to its combinator)."""
+    parent = model.parent(node, unit)
+    while isinstance(parent, ast.Starred | ast.List | ast.Tuple | ast.Await):
+        node, parent = parent, model.parent(parent, unit)
+    if isinstance(parent, ast.Call):
+        scope = model.scopes.innermost(unit.scope, parent)
+        return hands_steps_to_a_combinator(parent, scope, model.scopes)
+    return isinstance(parent, ast.Assign | ast.AnnAssign | ast.NamedExpr)
+
+
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp)
+# Methods that keep their argument in a container, as `tasks.append(context.run(...))` does.
+_KEEPING_METHODS = frozenset({"append", "extend", "insert", "add", "put", "put_nowait"})
 
 
 def _assigned_and_never_awaited(model: SemanticModel, statement: ast.stmt, unit: CodeUnit) -> bool:
@@ -104,15 +152,15 @@ def _assigned_and_never_awaited(model: SemanticModel, statement: ast.stmt, unit:
     )
 
 
-def _hands_off(model: SemanticModel, name: ast.Name, unit: CodeUnit) -> bool:
-    """The coroutine may be awaited from there: awaited, returned, stored, passed on (to
-    anything but a log or print)."""
-    parent = model.parent(name, unit)
+def _hands_off(model: SemanticModel, node: ast.Name | ast.keyword, unit: CodeUnit) -> bool:
+    """The coroutine (a name, or the keyword argument it is passed as) may be awaited from
+    there: awaited, returned, stored, passed on (to anything but a log or print)."""
+    parent = model.parent(node, unit)
     if isinstance(parent, ast.Call):
         scope = model.scopes.innermost(unit.scope, parent)
-        return parent.func is not name and not is_logging_call(parent, model.origins, scope)
+        return parent.func is not node and not is_logging_call(parent, model.origins, scope)
     if isinstance(parent, ast.keyword):
-        return _hands_off(model, parent, unit)  # type: ignore[arg-type]
+        return _hands_off(model, parent, unit)
     return isinstance(parent, _HANDING_OFF)
 
 
@@ -133,7 +181,9 @@ _HANDING_OFF = (
 
 
 def _await_fix(model: SemanticModel, step: StepCall) -> Fix | None:
-    if not isinstance(step.unit.node, ast.AsyncFunctionDef):
+    """`await ` before the call, where the function it is made in is an `async def`."""
+    scope = model.scopes.innermost(step.unit.scope, step.node).function_scope
+    if not isinstance(scope.node, ast.AsyncFunctionDef):
         return None
     start = model.source.node_range(step.node).start
     edit = Edit(Range(start, start), "await ")

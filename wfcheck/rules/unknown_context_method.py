@@ -46,7 +46,7 @@ from collections.abc import Iterator
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from wfcheck.model.semantic import SemanticModel
-from wfcheck.rule import Rule
+from wfcheck.rule import FixAvailability, Rule
 from wfcheck.sdk import SDK_2_0_0_METHODS
 
 
@@ -54,6 +54,8 @@ class UnknownContextMethod(Rule):
     code = "UWF308"
     name = "unknown-context-method"
     severity = Severity.ERROR
+    fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = Applicability.SAFE
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         methods = model.detection.sdk_methods
@@ -65,7 +67,7 @@ class UnknownContextMethod(Rule):
                 f"{sdk} has no context method {call.method}(): the call raises AttributeError "
                 f"when the workflow reaches it{suggestion}"
             )
-            at = model.source.attribute_name_range(call.node.func)  # type: ignore[arg-type]
+            at = model.source.attribute_name_range(call.attribute)
             fix = None
             if suggestion:
                 edit = Edit(at, snake)

@@ -44,18 +44,10 @@ import io
 import tokenize
 from collections.abc import Iterator, Mapping, Sequence
 
-from wfcheck.diagnostics import (
-    Applicability,
-    Diagnostic,
-    Edit,
-    Fix,
-    Position,
-    Range,
-    Severity,
-)
+from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Range, Severity
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.noqa import Directive, Exemptions, NoqaCode
-from wfcheck.rule import Rule
+from wfcheck.rule import FixAvailability, Rule
 from wfcheck.settings import Settings
 from wfcheck.source import SourceText
 
@@ -66,6 +58,8 @@ class UnusedNoqa(Rule):
     code = "UWF001"
     name = "unused-noqa"
     severity = Severity.INFORMATION
+    fix_availability = FixAvailability.ALWAYS
+    fix_applicability = Applicability.SAFE
     opt_in = True
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:

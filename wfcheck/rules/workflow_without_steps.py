@@ -38,19 +38,22 @@ None)`. It is display-only: where the first step belongs is for you to decide.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Range, Severity
 from wfcheck.model.nodes import is_docstring
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.workflows import WorkflowFunction
-from wfcheck.rule import Rule
+from wfcheck.rule import FixAvailability, Rule
 
 
 class WorkflowWithoutSteps(Rule):
     code = "UWF301"
     name = "workflow-without-steps"
     severity = Severity.ERROR
+    fix_availability = FixAvailability.ALWAYS
+    fix_applicability = Applicability.DISPLAY_ONLY
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for workflow in model.roots:
@@ -70,14 +73,23 @@ def _first_step(model: SemanticModel, workflow: WorkflowFunction) -> Fix | None:
     body = workflow.node.body
     first = body[1] if len(body) > 1 and is_docstring(body[0]) else body[0]
     source = model.source
-    if first.lineno == workflow.node.lineno or (first is body[0] and is_docstring(first)):
+    # A decorated statement starts at its first decorator; the step goes on a line of its own.
+    line = min([first.lineno, *(d.lineno for d in getattr(first, "decorator_list", ()))])
+    column = source.char_column(first.lineno, first.col_offset)
+    if (
+        first.lineno == workflow.node.lineno
+        or source.line(first.lineno)[:column].strip()  # `def f(\n context): x = 1`, `a; b`
+        or (first is body[0] and is_docstring(first))
+    ):
         return None
     context = workflow.context
+    if context.is_async and not isinstance(workflow.node, ast.AsyncFunctionDef):
+        return None  # `await` cannot go in a def (UWF304 reports the route)
     name = model.step_names.allocate(workflow, "first-step")
     step = f'{context.parameter.arg}.run("{name}", lambda: None)'
     if context.is_async:
         step = f"await {step}"
-    indent = source.line_indent(first.lineno)
-    start = Position(first.lineno, 0)
+    indent = source.line_indent(line)
+    start = Position(line, 0)
     edit = Edit(Range(start, start), f"{indent}{step}{source.newline()}")
     return Fix("Insert a first step", (edit,), Applicability.DISPLAY_ONLY)
