@@ -213,3 +213,52 @@ def test_make_sync_fix_removes_async_and_the_step_awaits() -> None:
     fixed, _ = apply_fix(module(header, body), "UWF304")
     assert "\ndef send_invoice(context: WorkflowContext[dict]) -> None:\n" in fixed
     assert fixed.endswith('    context.run("send", lambda: 1)\n    context.sleep("wait", 10)\n')
+
+
+RETURN_FIX_PRELUDE = """\
+from fastapi import FastAPI
+from upstash_workflow import AsyncWorkflowContext
+from upstash_workflow.fastapi import Serve
+
+serve = Serve(FastAPI())
+
+
+@serve.post("/totals")
+async def totals(context: AsyncWorkflowContext[dict]) -> None:
+"""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The step call under an `if`: removing `total = None` leaves it unbound on the other path.
+        """\
+    total = None
+
+    def compute() -> None:
+        nonlocal total
+        total = 42
+
+    if context.request_payload.get("compute"):
+        await context.run("compute", compute)
+    await context.run("use", lambda: total)
+""",
+        # An early return of the step gives None, not the value.
+        """\
+    total = None
+
+    def compute() -> None:
+        nonlocal total
+        if not context.request_payload:
+            return
+        total = 42
+
+    await context.run("compute", compute)
+    await context.run("use", lambda: total)
+""",
+    ],
+    ids=["step-under-an-if", "early-return-in-the-step"],
+)
+def test_return_the_value_is_not_offered_where_it_would_change_a_path(body: str) -> None:
+    (finding,) = [d for d in check_source(RETURN_FIX_PRELUDE + body).diagnostics]
+    assert (finding.code, finding.fix) == ("UWF201", None)

@@ -356,3 +356,20 @@ def test_pre_commit_hook_runs_wfcheck_on_the_changed_files(tmp_path: Path) -> No
         "orders.py"
     }
     assert result.returncode == 1
+
+
+def test_an_internal_error_in_a_fix_keeps_the_file_and_its_findings(
+    project: Path, capsys, monkeypatch
+) -> None:
+    def failing_fix(*args, **kwargs):
+        raise KeyError("edit")
+
+    monkeypatch.setattr(runner, "fix_text", failing_fix)
+    before = (project / "orders.py").read_text()
+    code, out, err = run(capsys, "--fix", "--unsafe-fixes", "--output-format", "concise", ".")
+    assert (project / "orders.py").read_text() == before
+    assert "orders.py:11:8: UWF101 " in out
+    assert err.splitlines()[0].startswith(
+        "wfcheck: error: panicked while checking orders.py: KeyError: 'edit' (at "
+    )
+    assert code == 2

@@ -65,7 +65,7 @@ def reference(
                 if meaning == bound or meaning.startswith(bound + "."):
                     candidates.append(binding.name + meaning[len(bound) :])
     for text in sorted(candidates, key=len):
-        if scopes.qualified_name(_dotted(text), scope) in meanings:
+        if scopes.qualified_text(text, scope) in meanings:
             return text, ()
     if from_import:
         module, _, name = qualified.rpartition(".")
@@ -75,15 +75,6 @@ def reference(
     if scopes.lookup(scope, module) is not None:
         return None
     return qualified, (import_edit(f"import {module}", scopes, source),)
-
-
-def _dotted(text: str) -> ast.expr:
-    """The expression `a.b.c` as nodes."""
-    first, *rest = text.split(".")
-    node: ast.expr = ast.Name(id=first)
-    for attribute in rest:
-        node = ast.Attribute(value=node, attr=attribute)
-    return node
 
 
 def _from_import_edit(module: str, name: str, scopes: ScopeTree, source: SourceText) -> Edit:

@@ -22,7 +22,7 @@ from upstash_workflow import AsyncWorkflowContext
 async def job(context: AsyncWorkflowContext) -> None:
     started = time.time()
     token = uuid.uuid4()  # noqa: E501, UWF102 UWF999
-    await context.run("s", lambda: (started, token))
+    await context.run("s", lambda: (started, str(token)))
 """
 
 

@@ -18,31 +18,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import overload
 
-from wfcheck.model.concurrency import StepCounter
 from wfcheck.model.nodes import Point, end, nested_blocks, span, start
-from wfcheck.model.scopes import FunctionNode, Scope, ScopeTree
 from wfcheck.model.sources import (
-    CLIENT_BUILDER_METHODS,
-    CLIENT_ORIGINS,
-    PATH_IO_METHODS,
-    PIPELINE_IO_METHODS,
-    Origin,
-    Origins,
-    ResultKind,
+    SourceClassifier,
     SourceKind,
     SourceSpec,
     describe_callee,
-    function_source,
     is_logging_call,
-    random_method_source,
 )
-from wfcheck.model.workflows import CodeUnit, StepCall, UnitKind, Workflows
-from wfcheck.settings import DetectionSettings
+from wfcheck.model.workflows import CodeUnit, StepCall, UnitKind
 
-_ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 _MUTATING_METHODS = frozenset({"append", "extend", "insert", "update", "add", "setdefault"})
-_IO_UNKNOWN = SourceSpec(SourceKind.IO, ResultKind.UNKNOWN)
-_IO_NOT_SERIALIZABLE = SourceSpec(SourceKind.IO, ResultKind.NOT_SERIALIZABLE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,19 +68,17 @@ class Decision:
     source: SourceUse
     unit: CodeUnit
     decides_steps: bool = False
-    # A return before the first step in one of its branches (UWF104's) covers it.
-    covered: bool = False
-
-    @property
-    def reported(self) -> bool:
-        return self.decides_steps and not self.covered
 
 
 @dataclass(frozen=True, eq=False)
 class EarlyReturn:
+    """A return of a route or annotated function before any step, in the branches of the
+    non-deterministic constructs `enclosing` (outermost first)."""
+
     node: ast.Return
     source: SourceUse
     unit: CodeUnit
+    enclosing: tuple[Decision, ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -102,10 +86,6 @@ class StepNameUse:
     step: StepCall
     source: SourceUse
     enclosing: tuple[Decision, ...]
-
-    @property
-    def inside_reported_decision(self) -> bool:
-        return any(decision.reported for decision in self.enclosing)
 
 
 @dataclass
@@ -145,143 +125,6 @@ def first(a: SourceUse | None, b: SourceUse | None) -> SourceUse | None:
     if b is None or a.position <= b.position:
         return a
     return b
-
-
-class SourceClassifier:
-    """Decides whether a call in workflow code is a non-deterministic source."""
-
-    def __init__(
-        self,
-        scopes: ScopeTree,
-        origins: Origins,
-        workflows: Workflows,
-        detection: DetectionSettings,
-        declared_deterministic: frozenset[FunctionNode] = frozenset(),
-    ) -> None:
-        self.scopes = scopes
-        self.origins = origins
-        self.workflows = workflows
-        self.detection = detection
-        # Functions whose `def` line says `# wfcheck: deterministic`.
-        self.declared_deterministic = declared_deterministic
-        self._classified: dict[tuple[ast.Call, bool], SourceSpec | None] = {}
-        self._readings: dict[FunctionNode, SourceSpec | None] = {}
-
-    def classify(self, call: ast.Call, scope: Scope, awaited: bool) -> SourceSpec | None:
-        key = (call, awaited)
-        if key not in self._classified:
-            self._classified[key] = self._classify(call, scope, awaited)
-        return self._classified[key]
-
-    def _classify(self, call: ast.Call, scope: Scope, awaited: bool) -> SourceSpec | None:
-        if self.workflows.step_call(call) or self.workflows.helper_call(call):
-            return None
-        if self.declared_deterministic and (
-            self.scopes.resolve_function(call.func, scope) in self.declared_deterministic
-        ):
-            return None
-        qualified = self.scopes.qualified_name(call.func, scope)
-        if qualified is not None:
-            if qualified in self.detection.deterministic_functions:
-                return None
-            if qualified in self.detection.nondeterministic_functions:
-                return _IO_UNKNOWN
-            spec = function_source(qualified, call)
-        else:
-            spec = self._method_source(call, scope) or self._function_reading(call, scope)
-        if spec is None and awaited and self._awaited_call_is_io(call, scope, qualified):
-            return _IO_UNKNOWN
-        return spec
-
-    def _function_reading(self, call: ast.Call, scope: Scope) -> SourceSpec | None:
-        """A call of a function of the file that reads a source, directly or through others."""
-        function = self.scopes.resolve_function(call.func, scope)
-        return self.reading_of(function) if function is not None else None
-
-    def reading_of(self, function: FunctionNode) -> SourceSpec | None:
-        """The first source a function of the file reads (its summary; memoised, cycle-safe)."""
-        if function in self._readings:
-            return self._readings[function]
-        self._readings[function] = None  # a recursive call reads nothing new
-        scope = self.scopes.scope_of(function)
-        reading = None
-        for region in scope.region_scopes() if scope is not None else ():
-            awaited = {id(node.value) for node in region.awaits}
-            logged = self._logged_calls(region)
-            for call in region.calls:
-                if call in logged:
-                    continue  # a value that only goes to a log changes nothing
-                spec = self.classify(call, region, id(call) in awaited)
-                if spec is not None:
-                    through = spec.through or (describe_callee(call.func),)
-                    reading = SourceSpec(
-                        spec.kind,
-                        ResultKind.UNKNOWN,
-                        through=(function.name, *through),
-                        read_at=spec.read_at or call,
-                    )
-                    break
-            if reading is not None:
-                break
-        self._readings[function] = reading
-        return reading
-
-    def is_client_call(self, call: ast.Call, scope: Scope) -> bool:
-        func = call.func
-        return (
-            isinstance(func, ast.Attribute)
-            and self.scopes.qualified_name(func, scope) is None
-            and self.origins.of(func.value, scope) in CLIENT_ORIGINS
-        )
-
-    def _logged_calls(self, scope: Scope) -> set[ast.Call]:
-        """The calls in the arguments of `print(...)` and logging calls of a scope."""
-        logged: set[ast.Call] = set()
-        for call in scope.calls:
-            if is_logging_call(call, self.origins, scope):
-                arguments = (*call.args, *(keyword.value for keyword in call.keywords))
-                logged.update(
-                    node
-                    for argument in arguments
-                    for node in ast.walk(argument)
-                    if isinstance(node, ast.Call)
-                )
-        return logged
-
-    def _method_source(self, call: ast.Call, scope: Scope) -> SourceSpec | None:
-        func = call.func
-        if not isinstance(func, ast.Attribute):
-            return None
-        origin = self.origins.of(func.value, scope)
-        if origin is Origin.CACHE_CLIENT:
-            return _IO_UNKNOWN if func.attr != "pipeline" else None
-        if origin is Origin.CLIENT:
-            return _IO_NOT_SERIALIZABLE if func.attr not in CLIENT_BUILDER_METHODS else None
-        if origin is Origin.PIPELINE:
-            return _IO_UNKNOWN if func.attr in PIPELINE_IO_METHODS else None
-        if origin is Origin.RANDOM:
-            return random_method_source(func.attr)
-        if origin is Origin.PATH and func.attr in PATH_IO_METHODS:
-            return SourceSpec(SourceKind.IO, PATH_IO_METHODS[func.attr])
-        return None
-
-    def _awaited_call_is_io(self, call: ast.Call, scope: Scope, qualified: str | None) -> bool:
-        """Every awaited call is I/O except the workflow's own machinery."""
-        func = call.func
-        if isinstance(func, ast.Attribute) and self.workflows.context_of(func.value, scope):
-            return False  # a context method (an unknown one is UWF308's)
-        if qualified in _ASYNC_SLEEPS or qualified in self.detection.deterministic_functions:
-            return False
-        if self._holds_step_call(call, scope):
-            return False
-        arguments = (*call.args, *(keyword.value for keyword in call.keywords))
-        # The context handed to code of another module: workflow code, not I/O.
-        return not any(self.workflows.context_of(argument, scope) for argument in arguments)
-
-    def _holds_step_call(self, call: ast.Call, scope: Scope) -> bool:
-        """A combinator over steps (`gather(*pending)`, `pending` a list of them) is UWF302's."""
-        counter = StepCounter(scope.function_scope, self.scopes, self.workflows)
-        return counter.count(call, scope) > 0
 
 
 class _State:
@@ -477,10 +320,8 @@ class OrchestrationFlow:
         ):
             self.returns_seen.add(node)
             self.facts.early_returns.append(
-                EarlyReturn(node, nondeterministic[0].source, self.unit)
+                EarlyReturn(node, nondeterministic[0].source, self.unit, tuple(nondeterministic))
             )
-            for decision in nondeterministic:
-                decision.covered = True
         self.state = None
 
     def stmt_raise(self, node: ast.Raise) -> None:

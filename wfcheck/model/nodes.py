@@ -21,6 +21,38 @@ def span(node: ast.AST) -> tuple[Point, Point]:
     return start(node), end(node)
 
 
+def parent_index(tree: ast.AST) -> dict[ast.AST, ast.AST]:
+    """The parent of every node under `tree`, in one pass (contexts and operators, shared
+    between nodes, left out)."""
+    parents: dict[ast.AST, ast.AST] = {}
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        for name in _node_fields(type(node)):
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        parents[item] = node
+                        pending.append(item)
+            elif isinstance(value, ast.AST):
+                parents[value] = node
+                pending.append(value)
+    return parents
+
+
+def _node_fields(kind: type[ast.AST]) -> tuple[str, ...]:
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        fields = _FIELDS[kind] = tuple(name for name in kind._fields if name not in _SHARED)
+    return fields
+
+
+# Fields whose nodes (`Load()`, `Add()`) are shared by many parents, and plain values.
+_SHARED = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "name", "module", "level"})
+_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
+
+
 def contains(outer: ast.AST, inner: ast.AST) -> bool:
     """`inner` lies within `outer` (and is not `outer` itself)."""
     return inner is not outer and start(outer) <= start(inner) and end(inner) <= end(outer)

@@ -224,12 +224,22 @@ class ScopeTree:
                 self._attribute_cache[expr] = f"{base}.{expr.attr}" if base is not None else None
             return self._attribute_cache[expr]
         if isinstance(expr, ast.Name):
-            key = (id(scope), expr.id)
-            if key not in self._qualified_cache:
-                self._qualified_cache[key] = None  # a name bound to itself resolves to nothing
-                self._qualified_cache[key] = self._name_qualified_name(expr.id, scope)
-            return self._qualified_cache[key]
+            return self._cached_name(expr.id, scope)
         return None
+
+    def qualified_text(self, dotted: str, scope: Scope) -> str | None:
+        """What the text `a.b.c` would mean written at `scope`: `qualified_name` of code that
+        is not in the file yet (a fix's text)."""
+        first, _, rest = dotted.partition(".")
+        base = self._cached_name(first, scope)
+        return f"{base}.{rest}" if base is not None and rest else base
+
+    def _cached_name(self, name: str, scope: Scope) -> str | None:
+        key = (id(scope), name)
+        if key not in self._qualified_cache:
+            self._qualified_cache[key] = None  # a name bound to itself resolves to nothing
+            self._qualified_cache[key] = self._name_qualified_name(name, scope)
+        return self._qualified_cache[key]
 
     def _name_qualified_name(self, name: str, scope: Scope) -> str | None:
         bindings = self.name_bindings(scope, name)
@@ -256,11 +266,15 @@ class ScopeTree:
         return scope
 
     def resolve_function(self, expr: ast.expr, scope: Scope) -> FunctionNode | None:
-        """The def of the file that a name refers to, where that is certain.
+        """The def of the file that a name or a method reference refers to, where that is
+        certain: `helper`, `self.m`, `cls.m`, `Class.m`, `obj.m` with `obj = Class(...)`.
 
         Within one function a name may be redefined (`async def _step()` before each step);
         the def that most recently precedes the use is the one that runs.
         """
+        if isinstance(expr, ast.Attribute):
+            owner = self.class_of(expr.value, scope)
+            return self.method_of(owner, expr.attr) if owner is not None else None
         if not isinstance(expr, ast.Name):
             return None
         bindings = self.name_bindings(scope, expr.id)
@@ -272,6 +286,98 @@ class ScopeTree:
         use = (expr.lineno, expr.col_offset)
         preceding = bisect.bisect_left(bindings.definition_starts, use)
         return definitions[preceding - 1] if preceding else None
+
+    def constructor(self, expr: ast.expr, scope: Scope) -> FunctionNode | None:
+        """The `__init__` of the class of the file that `expr` names (`Service` in
+        `Service(context)`)."""
+        owner = self._named_class(expr, scope)
+        return self.method_of(owner, "__init__") if owner is not None else None
+
+    def class_of(self, expr: ast.expr, scope: Scope) -> ast.ClassDef | None:
+        """The class of the file that `expr` names or is an instance of: `self` and `cls` in
+        its methods, `Class`, a parameter annotated with it, `obj` after `obj = Class(...)`,
+        and `Class(...)` itself."""
+        if isinstance(expr, ast.Call):
+            return self._named_class(expr.func, scope)
+        if not isinstance(expr, ast.Name):
+            return None
+        named = self._named_class(expr, scope)
+        if named is not None:
+            return named
+        bindings = self.name_bindings(scope, expr.id)
+        if bindings is None:
+            return None
+        if len(bindings.bindings) == 1 and isinstance(bindings.bindings[0].node, ast.arg):
+            return self._class_of_parameter(bindings.bindings[0])
+        classes = {
+            self._named_class(value.func, value_scope) if isinstance(value, ast.Call) else None
+            for value, value_scope in bindings.values or ()
+        }
+        return classes.pop() if len(classes) == 1 else None
+
+    def _named_class(self, expr: ast.expr, scope: Scope) -> ast.ClassDef | None:
+        if not isinstance(expr, ast.Name):
+            return None
+        bindings = self.name_bindings(scope, expr.id)
+        if bindings is None or len(bindings.bindings) != 1:
+            return None
+        node = bindings.bindings[0].node
+        return node if isinstance(node, ast.ClassDef) else None
+
+    def _class_of_parameter(self, binding: Binding) -> ast.ClassDef | None:
+        """`self` or `cls` of a method, or a parameter annotated with a class of the file."""
+        parameter, function_scope = binding.node, binding.scope
+        assert isinstance(parameter, ast.arg)
+        annotation = parameter.annotation
+        if annotation is not None:
+            outer = function_scope.parent or function_scope
+            return self._named_class(annotation, outer)
+        function = function_scope.node
+        owner = function_scope.parent
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef) or owner is None:
+            return None
+        parameters = positional_parameters(function.args)
+        is_first = bool(parameters) and parameters[0] is parameter
+        if owner.kind is not ScopeKind.CLASS or not is_first or is_static(function):
+            return None
+        assert isinstance(owner.node, ast.ClassDef)
+        return owner.node
+
+    def method_of(self, owner: ast.ClassDef, name: str, depth: int = 4) -> FunctionNode | None:
+        """The method `name` of a class of the file or of its bases in the file (not a
+        property: reading one is not a call)."""
+        class_scope = self.scopes.get(owner)
+        bindings = class_scope.bindings.get(name) if class_scope is not None else None
+        if bindings:
+            method = bindings[-1].definition
+            return method if method is not None and not _is_property(method) else None
+        if depth == 0 or class_scope is None:
+            return None
+        outer = class_scope.parent or self.module
+        for base in owner.bases:
+            base_class = self._named_class(base, outer)
+            method = self.method_of(base_class, name, depth - 1) if base_class else None
+            if method is not None:
+                return method
+        return None
+
+    def is_method(self, function: FunctionNode) -> bool:
+        """A def in a class body that receives its instance or class (not a staticmethod)."""
+        scope = self.scopes.get(function)
+        parent = scope.parent if scope is not None else None
+        return parent is not None and parent.kind is ScopeKind.CLASS and not is_static(function)
+
+    def passed_self(self, func: ast.expr, scope: Scope, function: FunctionNode) -> bool:
+        """Whether a call through `func` passes the instance or class as the method's first
+        parameter: `self.m(...)`, `obj.m(...)`, `Class.m(...)` of a classmethod, and
+        `Class(...)` for `__init__`; not `Class.m(obj, ...)` of a plain method."""
+        if not self.is_method(function):
+            return False
+        if not isinstance(func, ast.Attribute):
+            return function.name == "__init__"
+        return self._named_class(func.value, scope) is None or _has_decorator(
+            function, "classmethod"
+        )
 
     def bound_values(
         self, expr: ast.expr, scope: Scope
@@ -287,6 +393,32 @@ class ScopeTree:
         """The expression a name is bound to, when every binding of it binds that one value."""
         values = self.bound_values(expr, scope)
         return values[0] if values is not None and len(values) == 1 else None
+
+
+def is_static(function: FunctionNode) -> bool:
+    return _has_decorator(function, "staticmethod")
+
+
+def _is_property(function: FunctionNode) -> bool:
+    return any(
+        _decorator_name(decorator) in _PROPERTY_DECORATORS
+        or (isinstance(decorator, ast.Attribute) and decorator.attr in ("setter", "deleter"))
+        for decorator in function.decorator_list
+    )
+
+
+def _has_decorator(function: FunctionNode, name: str) -> bool:
+    return any(_decorator_name(decorator) == name for decorator in function.decorator_list)
+
+
+def _decorator_name(decorator: ast.expr) -> str | None:
+    """`property` for `@property` and `@functools.cached_property` alike: the last name."""
+    if isinstance(decorator, ast.Name):
+        return decorator.id
+    return decorator.attr if isinstance(decorator, ast.Attribute) else None
+
+
+_PROPERTY_DECORATORS = frozenset({"property", "cached_property"})
 
 
 def bind_module(tree: ast.Module) -> ScopeTree:

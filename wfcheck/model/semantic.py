@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from wfcheck import sdk
-from wfcheck.model.concurrency import ConcurrentSteps, concurrent_steps
-from wfcheck.model.flow import FlowFacts, OrchestrationFlow, SourceClassifier
+from wfcheck.model.concurrent_steps import ConcurrentSteps, concurrent_steps
+from wfcheck.model.flow import FlowFacts, OrchestrationFlow
+from wfcheck.model.nodes import parent_index
+from wfcheck.model.outer_writes import OuterWrite, outer_writes
 from wfcheck.model.scopes import FunctionNode, Scope, ScopeTree, bind_module
-from wfcheck.model.sources import Origins, is_logging_call
-from wfcheck.model.steps import OuterWrite, outer_writes
+from wfcheck.model.sources import Origins, SourceClassifier, is_logging_call
+from wfcheck.model.step_results import StepResults
 from wfcheck.model.workflows import CodeUnit, Region, StepCall, WorkflowFunction, Workflows
 from wfcheck.settings import DetectionSettings
 from wfcheck.source import SourceText
@@ -34,7 +36,6 @@ class SemanticModel:
         self.classifier = SourceClassifier(
             self.scopes, self.origins, self.workflows, detection, self._declared_deterministic()
         )
-        self._parents: dict[ast.AST, dict[ast.AST, ast.AST]] = {}
 
     def _declared_deterministic(self) -> frozenset[FunctionNode]:
         """The functions whose `def` line carries `# wfcheck: deterministic`."""
@@ -100,18 +101,13 @@ class SemanticModel:
     def step_names(self) -> StepNameAllocator:
         return StepNameAllocator(self.workflows)
 
-    def parent(self, node: ast.AST, unit: CodeUnit) -> ast.AST | None:
-        """The parent of a node of a unit's code (nested defs included), from an index of the
-        unit built on first use."""
-        parents = self._parents.get(unit.node)
-        if parents is None:
-            parents = {
-                child: parent
-                for parent in ast.walk(unit.node)
-                for child in ast.iter_child_nodes(parent)
-            }
-            self._parents[unit.node] = parents
-        return parents.get(node)
+    def parent(self, node: ast.AST) -> ast.AST | None:
+        """The parent of a node of the module (an index built on first use)."""
+        return self._parents.get(node)
+
+    @cached_property
+    def _parents(self) -> dict[ast.AST, ast.AST]:
+        return parent_index(self.tree)
 
     @cached_property
     def outer_writes(self) -> list[OuterWrite]:
@@ -121,6 +117,11 @@ class SemanticModel:
             if unit.step_call is not None
             for write in outer_writes(unit, self.scopes)
         ]
+
+    @cached_property
+    def step_results(self) -> StepResults:
+        """What json.dumps rejects among the values of the file (step results, UWF204)."""
+        return StepResults(self.scopes, self.origins)
 
     @cached_property
     def concurrent_steps(self) -> list[ConcurrentSteps]:
@@ -146,13 +147,13 @@ class SemanticModel:
             scope = self.scopes.innermost(unit.scope, node)
             if self.workflows.context_of(node, scope) is None:
                 continue
-            parent = self.parent(node, unit)
+            parent = self.parent(node)
             if isinstance(parent, ast.Attribute):
                 if parent.attr in self.workflows.step_methods:
                     return True  # a step call in code that is not analysed (a nested def)
                 continue
             if parent is not None and not isinstance(parent, ast.Call):
-                parent = self.parent(parent, unit)
+                parent = self.parent(parent)
             call = parent
             if isinstance(call, ast.Call) and (
                 self.workflows.helper_call(call) or is_logging_call(call, self.origins, scope)
@@ -170,11 +171,11 @@ class StepNameAllocator:
         self.taken: dict[WorkflowFunction, set[str]] = {}
         self.numbers: dict[tuple[WorkflowFunction, str], int] = {}
 
-    def allocate(self, workflow: WorkflowFunction, what: str) -> str:
-        """`"<workflow>-<what>"` in kebab case, numbered when the workflow already has it."""
-        base = "-".join(
-            part for part in re.split(r"[_\W]+", f"{workflow.node.name}-{what}".lower()) if part
-        )
+    def allocate(self, workflow: WorkflowFunction, what: str, function: str | None = None) -> str:
+        """`"<function>-<what>"` in kebab case (the function the step is added to, by default
+        the workflow), numbered when the workflow already has it."""
+        prefix = function or workflow.node.name
+        base = "-".join(part for part in re.split(r"[_\W]+", f"{prefix}-{what}".lower()) if part)
         taken = self.taken.get(workflow)
         if taken is None:
             taken = self.taken[workflow] = self._literal_names(workflow)

@@ -154,6 +154,7 @@ class Workflows:
         self._contexts: dict[ast.arg, Context] = {}
         self._context_names: set[str] = set()
         self._units_by_key: dict[tuple[int, Region], CodeUnit] = {}
+        self._scanned = 0  # how many of the units have been scanned
         self._step_calls: dict[ast.Call, StepCall] = {}
         self._helper_calls: dict[ast.Call, HelperCall] = {}
         self._reaches_step: dict[FunctionNode, bool] = {}
@@ -161,6 +162,8 @@ class Workflows:
         # The context each assignment binds (memoised; forgotten when a context is added).
         self._binding_contexts: dict[Binding, Context | None] = {}
         self._resolving: set[Binding] = set()
+        self._class_contexts: dict[ast.ClassDef, dict[str, Context]] = {}
+        self._self_readers: dict[FunctionNode, bool] = {}
         # By the id of a name's cached tuple of bound values (ScopeTree.bound_values).
         self._serve_classes: dict[int, str | None] = {}
 
@@ -171,6 +174,11 @@ class Workflows:
         through `typing.cast(T, context)` and a re-binding that narrows its type
         (`context: AsyncWorkflowContext[T] = context`)."""
         expr = self._cast_operand(expr, scope)
+        if isinstance(expr, ast.Attribute):  # `self.context`, `pipeline.ctx`
+            owner = self.scopes.class_of(expr.value, scope)
+            return self._instance_contexts(owner).get(expr.attr) if owner is not None else None
+        if isinstance(expr, ast.Subscript):  # `env["ctx"]` with `env = {"ctx": context}`
+            return self._stored_context(expr, scope)
         if not isinstance(expr, ast.Name):
             return None
         found: Context | None = None
@@ -184,6 +192,14 @@ class Workflows:
                 return None
             found = context
         return found
+
+    def _stored_context(self, item: ast.Subscript, scope: Scope) -> Context | None:
+        key = item.slice
+        bound = self.scopes.single_value(item.value, scope)
+        if bound is None or not isinstance(key, ast.Constant) or not isinstance(key.value, str):
+            return None
+        value = _dict_item(bound[0], key.value)
+        return self.context_of(value, bound[1]) if value is not None else None
 
     def _binding_context(self, binding: Binding) -> Context | None:
         if isinstance(binding.node, ast.arg):  # a parameter
@@ -213,8 +229,37 @@ class Workflows:
         it runs once, after the run has failed, and is not workflow code."""
         if function in self.failure_functions:
             return True
-        names = [parameter.arg for parameter in positional_parameters(function.args)]
-        return names[1:] == _FAILURE_PARAMETERS or names[2:] == _FAILURE_PARAMETERS
+        names = [parameter.arg for parameter in self._own_parameters(function)]
+        return names[1:] == _FAILURE_PARAMETERS
+
+    def _own_parameters(self, function: FunctionNode) -> list[ast.arg]:
+        """The positional parameters a caller fills: a method's `self` or `cls` left out."""
+        parameters = positional_parameters(function.args)
+        return parameters[1:] if self.scopes.is_method(function) else parameters
+
+    def context_name(self, context: Context, scope: Scope) -> str | None:
+        """The name that means the context at `scope` (what a fix writes): of the parameters
+        that receive it (the route's, a helper's), the one bound nearest to `scope`."""
+        nearest: tuple[int, str] | None = None
+        for name in dict.fromkeys(p.arg for p, c in self._contexts.items() if c is context):
+            bindings = self.scopes.lookup(scope, name) or ()
+            if not bindings or not all(
+                _is_deletion(binding) or self._binding_context(binding) is context
+                for binding in bindings
+            ):
+                continue
+            distance = _distance(scope, bindings[0].scope)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, name)
+        return nearest[1] if nearest is not None else None
+
+    def context_name_in(self, unit: CodeUnit) -> str:
+        """What a message calls the unit's context: its name in the unit, else the route's."""
+        return self.context_name(unit.context, unit.scope) or unit.context.parameter.arg
+
+    def is_visible(self, context: Context, scope: Scope) -> bool:
+        """Some name means the context at `scope` (a fix can write it)."""
+        return self.context_name(context, scope) is not None
 
     def is_context(self, expr: ast.expr, scope: Scope) -> bool:
         return self.context_of(expr, scope) is not None
@@ -259,19 +304,23 @@ class Workflows:
     # Discovery.
 
     def discover(self) -> None:
+        """Routes first, with everything they reach: a function they hand their context to
+        gets theirs (sync or async), even when it is annotated. Then the annotated functions
+        that no route reaches, with everything those reach."""
         registrations = self._find_registrations()
         for root, registration in registrations.items():
             self._add_root(root, registration)
+        self._expand()
         for scope in self.scopes.scopes.values():
             function = scope.node
             if scope.kind is not ScopeKind.FUNCTION or function in registrations:
                 continue
             assert isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
-            if self.is_failure_function(function):
+            if self.is_failure_function(function) or self._reached(function):
                 continue
             parameter = self._annotated_context_parameter(function, scope.parent)
             if parameter is None and self.detection.assume_workflows:
-                parameters = positional_parameters(function.args)
+                parameters = self._own_parameters(function)
                 parameter = parameters[0] if parameters else None
             if parameter is not None:
                 self._add_workflow(function, parameter, None)
@@ -295,7 +344,7 @@ class Workflows:
     def _add_root(self, function: FunctionNode, registration: Registration) -> None:
         if self.is_failure_function(function):
             return
-        parameters = positional_parameters(function.args)
+        parameters = self._own_parameters(function)
         if parameters:
             self._add_workflow(function, parameters[0], registration)
 
@@ -331,11 +380,14 @@ class Workflows:
         self.units.append(unit)
 
     def _expand(self) -> None:
-        """Scan every unit, adding the step functions and helpers it reaches as units."""
-        index = 0
-        while index < len(self.units):
-            self._scan(self.units[index])
-            index += 1
+        """Scan every unit not scanned yet, adding the step functions and helpers it reaches
+        as units."""
+        while self._scanned < len(self.units):
+            self._scan(self.units[self._scanned])
+            self._scanned += 1
+
+    def _reached(self, function: FunctionNode) -> bool:
+        return any((id(function), region) in self._units_by_key for region in Region)
 
     def _scan(self, unit: CodeUnit) -> None:
         for scope in unit.scope.region_scopes():
@@ -381,6 +433,8 @@ class Workflows:
             self._contexts[parameter] = context
             self._context_names.add(parameter.arg)
             self._binding_contexts.clear()
+            self._class_contexts.clear()
+            self._self_readers.clear()
 
     def _may_be_context(self, expr: ast.expr) -> bool:
         """A cheap test before resolving: named like a context parameter."""
@@ -398,10 +452,18 @@ class Workflows:
         return StepFunction(target) if target is not None else None
 
     def _scan_helper_call(self, unit: CodeUnit, scope: Scope, call: ast.Call) -> None:
-        helper = self.scopes.resolve_function(call.func, scope)
-        if helper is None or self.is_failure_function(helper):
+        if call in self._helper_calls:
             return
-        parameter, context = self._context_argument(call, helper, scope)
+        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+        if isinstance(receiver, ast.Call):  # `Billing(context).run()`: the constructor first
+            self._scan_helper_call(unit, scope, receiver)
+        callee = self._callee(call, scope)
+        if callee is None or self.is_failure_function(callee.function):
+            return
+        helper = callee.function
+        parameter, context = self._context_argument(callee, scope)
+        if context is None:
+            context = self._instance_context(call.func, scope, helper)
         if context is None and self._uses_context_by_closure(helper, unit):
             context = unit.context
         if context is None:
@@ -415,23 +477,100 @@ class Workflows:
             helper, unit.region, UnitKind.HELPER, context=context, workflow=unit.workflow
         )
 
+    def _callee(self, call: ast.Call, scope: Scope) -> _Callee | None:
+        """The function of the file a call runs, with the arguments it gets: through a name, a
+        method, a class (its `__init__`) or a `functools.partial` bound to a name."""
+        func = call.func
+        function = self.scopes.resolve_function(func, scope) or self.scopes.constructor(func, scope)
+        if function is not None:
+            skipped = 1 if self.scopes.passed_self(func, scope, function) else 0
+            parameters = positional_parameters(function.args)[skipped:]
+            return _Callee(function, parameters, list(call.args), call.keywords)
+        bound = self.scopes.single_value(func, scope)
+        partial = bound[0] if bound is not None else None
+        if not isinstance(partial, ast.Call) or not partial.args or bound is None:
+            return None
+        if self.scopes.qualified_name(partial.func, bound[1]) != "functools.partial":
+            return None
+        function = self.scopes.resolve_function(partial.args[0], bound[1])
+        if function is None:
+            return None
+        arguments = [*partial.args[1:], *call.args]
+        keywords = [*partial.keywords, *call.keywords]
+        return _Callee(function, positional_parameters(function.args), arguments, keywords)
+
     def _context_argument(
-        self, call: ast.Call, helper: FunctionNode, scope: Scope
+        self, callee: _Callee, scope: Scope
     ) -> tuple[ast.arg | None, Context | None]:
         """The helper's parameter that receives the context, and that context."""
-        parameters = positional_parameters(helper.args)
-        for index, argument in enumerate(call.args):
+        parameters = callee.parameters
+        for index, argument in enumerate(callee.arguments):
             if isinstance(argument, ast.Starred):
                 break
             context = self.context_of(argument, scope)
             if context is not None:
                 return (parameters[index] if index < len(parameters) else None), context
-        by_name = {p.arg: p for p in (*parameters, *helper.args.kwonlyargs)}
-        for keyword in call.keywords:
+        function = callee.function
+        by_name = {p.arg: p for p in (*parameters, *function.args.kwonlyargs)}
+        for keyword in callee.keywords:
             context = self.context_of(keyword.value, scope) if keyword.arg else None
             if context is not None:
                 return by_name.get(keyword.arg or ""), context
         return None, None
+
+    def _instance_context(
+        self, func: ast.expr, scope: Scope, method: FunctionNode
+    ) -> Context | None:
+        """The context a method reaches through its instance: `pipeline.run()` or
+        `self.step()` on an instance that holds one in an attribute (`self.context = context`)."""
+        if not isinstance(func, ast.Attribute) or not self.scopes.is_method(method):
+            return None
+        owner = self.scopes.class_of(func.value, scope)
+        held = self._instance_contexts(owner) if owner is not None else {}
+        contexts = set(held.values())
+        if len(contexts) != 1 or not self._reaches_self_context(method, frozenset(held)):
+            return None
+        return contexts.pop()
+
+    def _reaches_self_context(self, method: FunctionNode, attributes: frozenset[str]) -> bool:
+        """The method reads `self.<attribute>`, or calls a method of `self` that does."""
+        if method not in self._self_readers:
+            self._self_readers[method] = False  # a method calling itself reaches nothing new
+            self._self_readers[method] = self._reads_self_context(method, attributes)
+        return self._self_readers[method]
+
+    def _reads_self_context(self, method: FunctionNode, attributes: frozenset[str]) -> bool:
+        parameters = positional_parameters(method.args)
+        method_scope = self.scopes.scope_of(method)
+        if not parameters or method_scope is None:
+            return False
+        instance = parameters[0].arg
+        for node in ast.walk(method):
+            if not isinstance(node, ast.Attribute) or not isinstance(node.value, ast.Name):
+                continue
+            if node.value.id != instance:
+                continue
+            if node.attr in attributes:
+                return True
+            called = self.scopes.resolve_function(node, method_scope)
+            if called is not None and self._reaches_self_context(called, attributes):
+                return True
+        return False
+
+    def _instance_contexts(self, owner: ast.ClassDef) -> dict[str, Context]:
+        """The attributes of a class's instances that hold a context: `self.ctx = context` in
+        any method (forgotten, as the bindings' contexts are, when a context is added)."""
+        if owner not in self._class_contexts:
+            found: dict[str, Context] = {}
+            self._class_contexts[owner] = found  # an attribute holding itself holds nothing
+            class_scope = self.scopes.scope_of(owner)
+            for method_scope in class_scope.children if class_scope is not None else ():
+                for statement in method_scope.statements:
+                    for attribute, value in _self_attribute_stores(statement, method_scope):
+                        context = self.context_of(value, method_scope)
+                        if context is not None:
+                            found[attribute] = context
+        return self._class_contexts[owner]
 
     def _uses_context_by_closure(self, helper: FunctionNode, unit: CodeUnit) -> bool:
         """A def nested in workflow code that reads the enclosing context (`await do_steps()`)."""
@@ -619,6 +758,39 @@ class Workflows:
 _CAST_FUNCTIONS = frozenset({"typing.cast", "typing_extensions.cast"})
 
 
+@dataclass(frozen=True, eq=False)
+class _Callee:
+    """The function of the file a call runs, its parameters as the call fills them (`self`
+    left out), and the arguments it gets (a partial's bound ones first)."""
+
+    function: FunctionNode
+    parameters: list[ast.arg]
+    arguments: list[ast.expr]
+    keywords: list[ast.keyword]
+
+
+def _self_attribute_stores(
+    statement: ast.stmt, method_scope: Scope
+) -> Iterator[tuple[str, ast.expr]]:
+    """`self.ctx = value` in a method: the attribute and the value (`self` being the
+    method's first parameter)."""
+    method = method_scope.node
+    if not isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+        return
+    parameters = positional_parameters(method.args)
+    if not parameters or not isinstance(statement, ast.Assign | ast.AnnAssign):
+        return
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+    for target in targets:
+        if (
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and target.value.id == parameters[0].arg
+            and statement.value is not None
+        ):
+            yield target.attr, statement.value
+
+
 def _is_unknown_method(name: str, methods: frozenset[str]) -> bool:
     return name not in methods and name not in sdk.CONTEXT_ATTRIBUTES and not name.startswith("_")
 
@@ -645,6 +817,14 @@ def argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
         if item.arg == keyword:
             return item.value
     return None
+
+
+def _distance(scope: Scope, outer: Scope) -> int:
+    """How many scopes up from `scope` `outer` is."""
+    distance, current = 0, scope
+    while current is not outer and current.parent is not None:
+        distance, current = distance + 1, current.parent
+    return distance
 
 
 def _is_deletion(binding: Binding) -> bool:

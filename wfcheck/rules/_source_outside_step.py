@@ -8,11 +8,13 @@ from typing import ClassVar
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation
 from wfcheck.fixes import reference, replace
-from wfcheck.model.flow import SourceUse
+from wfcheck.model.flow import Decision, SourceUse
+from wfcheck.model.nodes import Point, end, start
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import ResultKind, SourceKind, is_logging_call
-from wfcheck.model.workflows import CodeUnit
+from wfcheck.model.workflows import CodeUnit, UnitKind
 from wfcheck.rule import FixAvailability, Rule
+from wfcheck.rules._consequences import covered_decisions, reported_decisions
 
 # How a result that json.dumps rejects is carried through the step: (inside, outside).
 _ROUND_TRIPS = {
@@ -33,7 +35,7 @@ class SourceOutsideStep(Rule):
         for use in model.flow.sources:
             if use.kind is not self.kind or _only_times_a_step(model, use):
                 continue
-            context = use.unit.context.parameter.arg
+            context = model.workflows.context_name_in(use.unit)
             through = use.spec.through
             chain = f" ({_chain(through)})" if through else ""
             message = (
@@ -60,9 +62,9 @@ def _only_times_a_step(model: SemanticModel, use: SourceUse) -> bool:
 
 def _assigned_name(model: SemanticModel, unit: CodeUnit, node: ast.AST) -> str | None:
     """The name that the statement holding `node` assigns it to (as part of its value)."""
-    parent = model.parent(node, unit)
+    parent = model.parent(node)
     while parent is not None and not isinstance(parent, ast.stmt):
-        node, parent = parent, model.parent(parent, unit)
+        node, parent = parent, model.parent(parent)
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1:
         target: ast.expr | None = parent.targets[0]
     elif isinstance(parent, ast.AnnAssign):
@@ -86,7 +88,7 @@ def _used_only_to_time_steps(model: SemanticModel, unit: CodeUnit, name: str, de
 def _use_of_time(model: SemanticModel, unit: CodeUnit, node: ast.AST, depth: int) -> str:
     """Whether a use is inside a timing argument of a step call, inside a log, or feeds
     another local used only so; anything else is another use."""
-    child, parent = node, model.parent(node, unit)
+    child, parent = node, model.parent(node)
     while parent is not None and not isinstance(parent, ast.stmt):
         if isinstance(parent, ast.Call) and child is not parent.func:
             step = model.workflows.step_call(parent)
@@ -97,7 +99,7 @@ def _use_of_time(model: SemanticModel, unit: CodeUnit, node: ast.AST, depth: int
             scope = model.scopes.innermost(unit.scope, parent)
             if is_logging_call(parent, model.origins, scope):
                 return _LOGGED
-        child, parent = parent, model.parent(parent, unit)
+        child, parent = parent, model.parent(parent)
     alias = _assigned_name(model, unit, node) if depth else None
     if alias is not None and _used_only_to_time_steps(model, unit, alias, depth - 1):
         return _TIMES_A_STEP
@@ -121,6 +123,8 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
         _can_wrap(model, outer) for outer in model.flow.enclosing_sources[use]
     ):
         return None  # a source inside another one that can move moves with it
+    if _new_step_reveals_findings(model, use):
+        return None
     unit = use.unit
     context = unit.context
     scope = model.scopes.innermost(unit.scope, use.call)
@@ -140,10 +144,11 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
     func = use.call.func
     what = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "value")
     quote = _free_quote(model, use)
-    if quote is None:
+    context_name = model.workflows.context_name(context, scope)
+    if quote is None or context_name is None:
         return None
-    name = model.step_names.allocate(unit.workflow, what)
-    step = f"{context.parameter.arg}.run({quote}{name}{quote}, lambda: {inner})"
+    name = model.step_names.allocate(unit.workflow, what, unit.name)
+    step = f"{context_name}.run({quote}{name}{quote}, lambda: {inner})"
     if context.is_async:
         step = f"await {step}"
         if round_trip is None and _needs_parentheses(model, use):
@@ -153,15 +158,65 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
     return Fix(title, (edit, *edits), Applicability.UNSAFE)
 
 
+def _new_step_reveals_findings(model: SemanticModel, use: SourceUse) -> bool:
+    """A step added where the source is would make findings appear that are not there (the
+    fix invariants): another non-deterministic construct that decides no step now (the new
+    step is in its branch, or after it and a branch leaves early), an early return that would
+    no longer come before the first step, a step name no longer inside a reported construct,
+    or a first step in a helper, which changes what its callers' branches decide."""
+    unit, at = use.unit, use.position
+    if unit.kind is UnitKind.HELPER and not model.workflows.reaches_step(unit.node):
+        return True
+    flow = model.flow
+    reported, covered = set(reported_decisions(flow)), covered_decisions(flow)
+    for decision in flow.decisions:
+        if decision.unit is not unit or decision.source is use or decision in reported:
+            continue
+        construct = decision.construct
+        if _decided_by(decision, at):
+            return True
+        if decision in covered:
+            if start(construct) > at:  # its return would follow a step
+                return True
+        elif start(construct) < at and _exits(construct):  # it would decide the new step
+            return True
+    if any(
+        early.unit is unit and early.source is not use and start(early.node) > at
+        for early in flow.early_returns
+    ):
+        return True
+    return any(
+        name.source is not use and any(d.source is use and d in reported for d in name.enclosing)
+        for name in flow.step_names
+        if name.step.unit is unit
+    )
+
+
+def _decided_by(decision: Decision, at: Point) -> bool:
+    """A step added at `at` would run or not, or run more or fewer times, by the decision: it
+    is inside the construct but not in a test evaluated once before the construct branches."""
+    construct, test = decision.construct, decision.test
+    if not start(construct) <= at < end(construct):
+        return False
+    return isinstance(construct, ast.While) or not start(test) <= at < end(test)
+
+
+def _exits(construct: ast.AST) -> bool:
+    return any(isinstance(node, _EXITS) for node in ast.walk(construct))
+
+
+_EXITS = (ast.Return, ast.Raise, ast.Break, ast.Continue)
+
+
 def _free_quote(model: SemanticModel, use: SourceUse) -> str | None:
     """A quote for the step's name that no f-string around the source contains: before Python
     3.12 a replacement field cannot hold its f-string's quote. None when both kinds are used."""
     used = ""
-    node = model.parent(use.expression, use.unit)
+    node = model.parent(use.expression)
     while node is not None:
         if isinstance(node, ast.JoinedStr):
             used += model.source.segment(node)
-        node = model.parent(node, use.unit)
+        node = model.parent(node)
     return next((quote for quote in ('"', "'") if quote not in used), None)
 
 
@@ -176,7 +231,7 @@ def _can_wrap(model: SemanticModel, use: SourceUse) -> bool:
         or (context.is_async and not isinstance(unit.node, ast.AsyncFunctionDef))
         or use.call.lineno != use.call.end_lineno
         or _awaits_inside(use.call)
-        or model.workflows.context_of(ast.Name(id=context.parameter.arg), scope) is not context
+        or not model.workflows.is_visible(context, scope)
     )
 
 
@@ -187,7 +242,7 @@ def _awaits_inside(call: ast.Call) -> bool:
 
 def _needs_parentheses(model: SemanticModel, use: SourceUse) -> bool:
     """`(await ...)` inside operators and before `.attr`, `[i]` or a call; bare elsewhere."""
-    parent = model.parent(use.expression, use.unit)
+    parent = model.parent(use.expression)
     if isinstance(parent, ast.Call):
         return parent.func is use.expression
     return not isinstance(parent, _BARE_AWAIT_PARENTS)

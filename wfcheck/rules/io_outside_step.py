@@ -1,10 +1,18 @@
 """## What it does
 Checks for I/O in workflow code outside `context.run`: every awaited call that is not a step,
-a workflow helper or `asyncio.sleep`; `open()` and `pathlib` reads and writes; `requests`,
-`httpx`, `urllib`, `aiohttp`, `socket`, `subprocess`, `os.system` and `sqlite3`; calls through
-`context.qstash_client`; and calls on database, cache, HTTP and cloud clients created in the
-file (`redis.Redis`, `upstash_redis.Redis.from_env()`, SQLAlchemy sessions and engines, DB-API
-connections, `boto3` clients, `qstash` clients).
+a workflow helper or `asyncio.sleep`; `open()` and the `pathlib` methods that touch the file
+system (`read_text()`, `exists()`, `stat()`, `glob()`, ...) on any path, also one made by
+`Path.home()`, `Path.cwd()`, `.resolve()` or a `/` join, or a parameter annotated `Path`;
+`requests`, `httpx`, `urllib`, `aiohttp`, `socket`, `subprocess`, `os.system` and `sqlite3`;
+calls through `context.qstash_client`; and calls on database, cache, HTTP, cloud and model API
+clients created in the file (`redis.Redis`, `upstash_redis.Redis.from_env()`, SQLAlchemy and
+SQLModel sessions and engines, DB-API connections, `boto3` clients and resources, also made
+through a `boto3.session.Session`, `qstash` clients, `requests.Session()`, `httpx.Client()`,
+OpenAI and Anthropic clients), on what they open or build (`engine.connect()`,
+`session.begin()`, a `sessionmaker`'s sessions, `resource.Table(...)`), and on a client held
+in an attribute (`self.db`) or passed as a parameter annotated with its class. Constructing a
+client (`Redis.from_env()`, `httpx.AsyncClient(...)`, `boto3.client("s3")`) is not I/O; using
+it is.
 
 ## Why is this bad?
 The workflow endpoint is called once per step and the route function re-runs from the top on

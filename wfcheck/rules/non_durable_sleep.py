@@ -67,7 +67,7 @@ class NonDurableSleep(Rule):
                 continue  # cheaper than resolving every method call
             if model.scopes.qualified_name(func, scope) not in _SLEEPS:
                 continue
-            context = unit.context.parameter.arg
+            context = model.workflows.context_name_in(unit)
             message = (
                 f"{describe_callee(call.func)}() pauses every call of the workflow again and is "
                 f"lost on a restart; use {context}.sleep(name, seconds), which QStash schedules "
@@ -82,17 +82,22 @@ def _durable_sleep(
 ) -> Fix | None:
     """`await context.sleep("<workflow>-sleep", 5)` for `await asyncio.sleep(5)`/`time.sleep(5)`."""
     seconds = _whole_seconds(call)
-    target = model.parent(call, unit) if awaited else call
+    target = model.parent(call) if awaited else call
     if (
         seconds is None
         or not isinstance(target, ast.expr)
-        or not isinstance(model.parent(target, unit), ast.Expr)
+        or not isinstance(model.parent(target), ast.Expr)
     ):
         return None  # only a sleep that is a statement of its own
     if unit.context.is_async and not isinstance(unit.node, ast.AsyncFunctionDef):
         return None
-    name = model.step_names.allocate(unit.workflow, "sleep")
-    sleep = f'{unit.context.parameter.arg}.sleep("{name}", {seconds})'
+    context_name = model.workflows.context_name(
+        unit.context, model.scopes.innermost(unit.scope, call)
+    )
+    if context_name is None:
+        return None
+    name = model.step_names.allocate(unit.workflow, "sleep", unit.name)
+    sleep = f'{context_name}.sleep("{name}", {seconds})'
     if unit.context.is_async:
         sleep = f"await {sleep}"
     title = f"Replace {describe_callee(call.func)}() with a durable sleep"

@@ -57,7 +57,7 @@ from collections.abc import Iterator
 from wfcheck.diagnostics import Diagnostic, Severity
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.rule import Rule
-from wfcheck.rules._consequences import source_reference
+from wfcheck.rules._consequences import reported_decisions, source_reference
 
 
 class NondeterministicControlFlow(Rule):
@@ -66,9 +66,7 @@ class NondeterministicControlFlow(Rule):
     severity = Severity.ERROR
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
-        for decision in model.flow.decisions:
-            if not decision.reported:
-                continue
+        for decision in reported_decisions(model.flow):
             cause, related = source_reference(model, decision.source)
             message = (
                 f"which steps run here depends on {cause}, which runs outside a step: when the "

@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from wfcheck.diagnostics import Diagnostic, Severity
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.rule import Rule
-from wfcheck.rules._consequences import source_reference
+from wfcheck.rules._consequences import reported_step_names, source_reference
 
 
 class NondeterministicStepName(Rule):
@@ -52,9 +52,8 @@ class NondeterministicStepName(Rule):
     severity = Severity.ERROR
 
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
-        for use in model.flow.step_names:
-            if use.inside_reported_decision or use.step.name is None:
-                continue
+        for use in reported_step_names(model.flow):
+            assert use.step.name is not None
             cause, related = source_reference(model, use.source)
             message = (
                 f"this step name depends on {cause}, which runs outside a step: it changes on "

@@ -52,7 +52,7 @@ from collections.abc import Iterator
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Fix, Severity
 from wfcheck.fixes import replace
-from wfcheck.model.concurrency import MANY, ConcurrentSteps
+from wfcheck.model.concurrent_steps import MANY, ConcurrentSteps
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import describe_callee
 from wfcheck.rule import FixAvailability, Rule
@@ -84,10 +84,10 @@ def _sequential_fix(model: SemanticModel, finding: ConcurrentSteps) -> Fix | Non
         or not all(isinstance(s, ast.Call) and model.workflows.step_call(s) for s in steps)
     ):
         return None
-    awaited = model.parent(gather, unit)
+    awaited = model.parent(gather)
     if not isinstance(awaited, ast.Await):
         return None
-    statement = model.parent(awaited, unit)
+    statement = model.parent(awaited)
     source = model.source
     texts = [f"await {source.segment(step)}" for step in steps]
     if isinstance(statement, ast.Expr | ast.Assign) and statement.value is awaited:

@@ -56,9 +56,9 @@ import ast
 from collections.abc import Iterator
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Range, Severity
+from wfcheck.model.outer_writes import OuterWrite, WriteKind
 from wfcheck.model.semantic import SemanticModel
-from wfcheck.model.steps import OuterWrite, WriteKind
-from wfcheck.model.workflows import StepCall
+from wfcheck.model.workflows import CodeUnit, StepCall
 from wfcheck.rule import FixAvailability, Rule
 
 
@@ -111,6 +111,8 @@ def _return_fix(model: SemanticModel, write: OuterWrite) -> Fix | None:
         or len(unit.scope.bindings.get(write.names[0], ())) != 1
         # A generator cannot return its value (in an async one, `return value` does not compile).
         or any(isinstance(node, ast.Yield | ast.YieldFrom) for node in ast.walk(function))
+        # Every return of the step must give the value: an early `return` gives None.
+        or any(isinstance(node, ast.Return) for node in _own_nodes(function))
     ):
         return None
     declaration = next((s for s in unit.scope.statements if isinstance(s, ast.Nonlocal)), None)
@@ -122,11 +124,14 @@ def _return_fix(model: SemanticModel, write: OuterWrite) -> Fix | None:
     if removal is None:
         return None
     value_start = source.node_range(assignment.value).start
+    placeholder = _placeholder_removal(model, write, step, statement)
+    if placeholder is None:
+        return None
     edits = [
         removal,
         Edit(Range(source.node_range(assignment).start, value_start), "return "),
         Edit(Range(*[source.node_range(statement).start] * 2), f"{write.names[0]} = "),
-        *_placeholder_removal(model, write, step, statement),
+        *placeholder,
         *_none_annotation_removal(model, function),
     ]
     return Fix("Return the value from the step", tuple(edits), Applicability.UNSAFE)
@@ -134,17 +139,45 @@ def _return_fix(model: SemanticModel, write: OuterWrite) -> Fix | None:
 
 def _placeholder_removal(
     model: SemanticModel, write: OuterWrite, step: StepCall, call: ast.Expr
-) -> list[Edit]:
-    """`result = None` before the step, the variable's only other binding: no longer needed."""
+) -> list[Edit] | None:
+    """`result = None` before the step, the variable's only other binding: no longer needed.
+    None (no fix) when it is in another block than the step call: on the paths that skip the
+    step the name would be unbound."""
     caller = step.unit
     bindings = model.scopes.lookup(caller.scope, write.names[0]) or []
     if len(bindings) != 1 or not bindings[0].is_none_placeholder:
         return []
-    statement = model.parent(bindings[0].node, caller)
+    statement = model.parent(bindings[0].node)
     if not isinstance(statement, ast.Assign) or statement.lineno >= call.lineno:
         return []
+    if not _in_one_block(model, caller, statement, call):
+        return None
     removal = _delete_line(model, statement)
     return [removal] if removal is not None else []
+
+
+def _in_one_block(model: SemanticModel, unit: CodeUnit, first: ast.stmt, second: ast.stmt) -> bool:
+    """The two statements are in the same statement list (straight-line code)."""
+    parent = model.parent(first)
+    if parent is None or model.parent(second) is not parent:
+        return False
+    return any(
+        isinstance(block, list) and first in block and second in block
+        for block in (getattr(parent, name, None) for name in ("body", "orelse", "finalbody"))
+    )
+
+
+def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """The nodes of a function's body, not those of the defs, classes and lambdas in it."""
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        yield node
+        if not isinstance(node, _NESTED_SCOPES):
+            pending.extend(ast.iter_child_nodes(node))
+
+
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 def _none_annotation_removal(
@@ -166,9 +199,9 @@ def _none_annotation_removal(
 
 def _statement_of(model: SemanticModel, step: StepCall) -> ast.Expr | None:
     """The statement `await context.run(...)` (or without await) holding the step call."""
-    parent = model.parent(step.node, step.unit)
+    parent = model.parent(step.node)
     if isinstance(parent, ast.Await):
-        parent = model.parent(parent, step.unit)
+        parent = model.parent(parent)
     return parent if isinstance(parent, ast.Expr) else None
 
 

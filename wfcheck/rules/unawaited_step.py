@@ -48,9 +48,10 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from typing import TypeGuard
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Range, Severity
-from wfcheck.model.concurrency import hands_steps_to_a_combinator
+from wfcheck.model.concurrent_steps import hands_steps_to_a_combinator
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import is_logging_call
 from wfcheck.model.workflows import CodeUnit, StepCall, UnitKind
@@ -68,10 +69,11 @@ class UnawaitedStep(Rule):
         for unit in model.workflows.units:
             if not unit.context.is_async:
                 continue
+            awaited = model.awaited_calls(unit)
             for step in unit.step_calls:
-                if not _is_unawaited(model, unit, step.node):
+                if step.node in awaited or not _is_unawaited(model, unit, step.node):
                     continue
-                what = f"{unit.context.parameter.arg}.{step.method}()"
+                what = f"{model.source.segment(step.node.func)}()"
                 message = (
                     f"{what} is not awaited, so the step never runs: it is skipped on every call "
                     "of the workflow; await it"
@@ -82,11 +84,11 @@ class UnawaitedStep(Rule):
 def _is_unawaited(model: SemanticModel, unit: CodeUnit, call: ast.Call) -> bool:
     """The coroutine of a step call is dropped where it is made, without being awaited."""
     child: ast.AST = call
-    parent = model.parent(call, unit)
+    parent = model.parent(call)
     while isinstance(parent, ast.NamedExpr) or (
         isinstance(parent, ast.IfExp) and child is not parent.test
     ):
-        child, parent = parent, model.parent(parent, unit)
+        child, parent = parent, model.parent(parent)
     if parent is None or isinstance(parent, ast.Await):
         return False
     if isinstance(parent, ast.Expr):
@@ -98,7 +100,7 @@ def _is_unawaited(model: SemanticModel, unit: CodeUnit, call: ast.Call) -> bool:
     if isinstance(parent, ast.Return):
         return unit.kind is UnitKind.ROUTE  # the SDK discards what the route returns
     if isinstance(parent, ast.keyword):
-        child, parent = parent, model.parent(parent, unit)
+        child, parent = parent, model.parent(parent)
     if isinstance(parent, ast.Call):
         return child is not parent.func and _drops_its_argument(model, unit, parent)
     if isinstance(parent, _COMPREHENSIONS) and child is getattr(parent, "elt", None):
@@ -115,20 +117,28 @@ def _drops_its_argument(model: SemanticModel, unit: CodeUnit, call: ast.Call) ->
         return False
     func = call.func
     if isinstance(func, ast.Attribute) and func.attr in _KEEPING_METHODS:
-        return False
+        container = func.value
+        return _is_local(container, unit) and not _handed_off(model, unit, container.id)
     return model.scopes.resolve_function(func, scope) is None
+
+
+def _is_local(expr: ast.expr, unit: CodeUnit) -> TypeGuard[ast.Name]:
+    """A variable of the unit's own function (whose every use the unit holds)."""
+    return isinstance(expr, ast.Name) and expr.id in unit.scope.bindings
 
 
 def _reaches_a_combinator(model: SemanticModel, unit: CodeUnit, node: ast.AST) -> bool:
     """A comprehension of step calls handed to a combinator (`gather(*[...])`), or kept in a
     variable (which UWF302 follows to its combinator)."""
-    parent = model.parent(node, unit)
+    parent = model.parent(node)
     while isinstance(parent, ast.Starred | ast.List | ast.Tuple | ast.Await):
-        node, parent = parent, model.parent(parent, unit)
+        node, parent = parent, model.parent(parent)
     if isinstance(parent, ast.Call):
         scope = model.scopes.innermost(unit.scope, parent)
         return hands_steps_to_a_combinator(parent, scope, model.scopes)
-    return isinstance(parent, ast.Assign | ast.AnnAssign | ast.NamedExpr)
+    if isinstance(parent, ast.Assign):
+        return not _assigned_and_never_awaited(model, parent, unit)
+    return isinstance(parent, ast.AnnAssign | ast.NamedExpr)
 
 
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp)
@@ -141,11 +151,14 @@ def _assigned_and_never_awaited(model: SemanticModel, statement: ast.stmt, unit:
     if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
         return False
     target = statement.targets[0]
-    if not isinstance(target, ast.Name):
-        return False
-    return not any(
+    return isinstance(target, ast.Name) and not _handed_off(model, unit, target.id)
+
+
+def _handed_off(model: SemanticModel, unit: CodeUnit, name: str) -> bool:
+    """Some use of the variable may await what it holds (see `_hands_off`)."""
+    return any(
         isinstance(node, ast.Name)
-        and node.id == target.id
+        and node.id == name
         and isinstance(node.ctx, ast.Load)
         and _hands_off(model, node, unit)
         for node in ast.walk(unit.node)
@@ -155,15 +168,23 @@ def _assigned_and_never_awaited(model: SemanticModel, statement: ast.stmt, unit:
 def _hands_off(model: SemanticModel, node: ast.Name | ast.keyword, unit: CodeUnit) -> bool:
     """The coroutine (a name, or the keyword argument it is passed as) may be awaited from
     there: awaited, returned, stored, passed on (to anything but a log or print)."""
-    parent = model.parent(node, unit)
+    parent = model.parent(node)
     if isinstance(parent, ast.Call):
         scope = model.scopes.innermost(unit.scope, parent)
-        return parent.func is not node and not is_logging_call(parent, model.origins, scope)
+        return not (
+            parent.func is node
+            or is_logging_call(parent, model.origins, scope)
+            or model.scopes.qualified_name(parent.func, scope) in _INSPECTING_BUILTINS
+        )
     if isinstance(parent, ast.keyword):
         return _hands_off(model, parent, unit)
     return isinstance(parent, _HANDING_OFF)
 
 
+# Builtins that look at a value and let it go: `len(pending)` awaits nothing.
+_INSPECTING_BUILTINS = frozenset(
+    f"builtins.{name}" for name in ("len", "bool", "str", "repr", "id", "type", "isinstance")
+)
 _HANDING_OFF = (
     ast.Await,
     ast.Return,
