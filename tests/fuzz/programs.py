@@ -38,6 +38,7 @@ from wfcheck.fixing import fix_text
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.noqa import add_noqa_directives
 from wfcheck.rules import ALL_RULES
+from wfcheck.sdk import STEP_METHODS
 from wfcheck.settings import DetectionSettings, RuleSelection, Settings
 from wfcheck.source import SourceText
 from wfcheck_lsp.code_actions import noqa_edit
@@ -282,13 +283,7 @@ def same_failure(signatures: set[str], settings: Settings = FORCED_OPEN) -> Call
 MEANINGFUL_NAMES = (
     "context",
     "ctx",
-    "run",
-    "sleep",
-    "sleep_until",
-    "call",
-    "wait_for_event",
-    "notify",
-    "invoke",
+    *sorted(STEP_METHODS),
     "request_payload",
     "time",
     "random",

@@ -21,24 +21,64 @@ def span(node: ast.AST) -> tuple[Point, Point]:
     return start(node), end(node)
 
 
-def parent_index(tree: ast.AST) -> dict[ast.AST, ast.AST]:
-    """The parent of every node under `tree`, in one pass (contexts and operators, shared
-    between nodes, left out)."""
-    parents: dict[ast.AST, ast.AST] = {}
-    pending = [tree]
-    while pending:
-        node = pending.pop()
-        for name in _node_fields(type(node)):
-            value = getattr(node, name, None)
-            if isinstance(value, list):
-                for item in value:
-                    if isinstance(item, ast.AST):
-                        parents[item] = node
-                        pending.append(item)
-            elif isinstance(value, ast.AST):
-                parents[value] = node
-                pending.append(value)
-    return parents
+class ParentIndex:
+    """The parent of every node of a module, indexed one top-level statement at a time, when a
+    node of that statement is first asked about: a rule that looks at two routes of a large
+    module pays for those two (contexts and operators, shared between nodes, are left out)."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.tree = tree
+        self.parents: dict[ast.AST, ast.AST] = dict.fromkeys(tree.body, tree)
+        self.starts = [_first_line(statement) for statement in tree.body]
+        self.indexed = [False] * len(tree.body)
+
+    def parent(self, node: ast.AST) -> ast.AST | None:
+        found = self.parents.get(node)
+        if found is not None or node is self.tree:
+            return found
+        line = getattr(node, "lineno", None)
+        if line is None:  # `arguments`, `comprehension`...: reached only from an indexed node
+            self._index_all()
+            return self.parents.get(node)
+        last = bisect.bisect_right(self.starts, line) - 1
+        # Statements that start on the node's line (`a = f(); b = g()`) are candidates too.
+        first = bisect.bisect_left(self.starts, self.starts[last]) if last >= 0 else 0
+        for index in range(max(first, 0), last + 1):
+            self._index(index)
+        found = self.parents.get(node)
+        if found is None:  # a node that positions do not place: index the rest
+            self._index_all()
+            found = self.parents.get(node)
+        return found
+
+    def _index_all(self) -> None:
+        for index in range(len(self.indexed)):
+            self._index(index)
+
+    def _index(self, index: int) -> None:
+        if self.indexed[index]:
+            return
+        self.indexed[index] = True
+        parents = self.parents
+        pending: list[ast.AST] = [self.tree.body[index]]
+        while pending:
+            node = pending.pop()
+            for name in _node_fields(type(node)):
+                value = getattr(node, name, None)
+                if isinstance(value, list):
+                    for item in value:
+                        if isinstance(item, ast.AST):
+                            parents[item] = node
+                            pending.append(item)
+                elif isinstance(value, ast.AST):
+                    parents[value] = node
+                    pending.append(value)
+
+
+def _first_line(statement: ast.stmt) -> int:
+    """The statement's first line, its decorators included."""
+    decorators = getattr(statement, "decorator_list", None)
+    return decorators[0].lineno if decorators else statement.lineno
 
 
 def _node_fields(kind: type[ast.AST]) -> tuple[str, ...]:

@@ -175,9 +175,13 @@ class ScopeTree:
         scopes: dict[ast.AST, Scope],
         imports: list[Binding],
         imported_modules: set[str],
+        callable_names: set[str],
     ) -> None:
         self.module = module
         self.scopes = scopes
+        # The names a call of a function of the file can go through: of every def and class,
+        # and of every name bound to a `partial(...)` call (a cheap test before resolving).
+        self.callable_names = callable_names
         # Every name bound by an import anywhere in the file, and every module named by one.
         self.imports = imports
         self.imported_modules = imported_modules
@@ -185,6 +189,10 @@ class ScopeTree:
         self._attribute_cache: dict[ast.Attribute, str | None] = {}
         # By the id of a scope's list of bindings of a name: the scopes keep every list alive.
         self._name_bindings: dict[int, NameBindings] = {}
+        # `name_bindings` by the id of the scope of the use and the name.
+        self._resolved: dict[tuple[int, str], NameBindings | None] = {}
+        # `class_of` a name, by the id of its `NameBindings`.
+        self._instance_classes: dict[int, ast.ClassDef | None] = {}
 
     def scope_of(self, node: ast.AST) -> Scope | None:
         return self.scopes.get(node)
@@ -207,12 +215,16 @@ class ScopeTree:
 
     def name_bindings(self, scope: Scope, name: str) -> NameBindings | None:
         """The bindings that `name` refers to in `scope`, with what they say together."""
+        key = (id(scope), name)
+        if key in self._resolved:
+            return self._resolved[key]
         bindings = self.lookup(scope, name)
-        if bindings is None:
-            return None
-        summary = self._name_bindings.get(id(bindings))
-        if summary is None:
-            summary = self._name_bindings[id(bindings)] = NameBindings(bindings)
+        summary = None
+        if bindings is not None:
+            summary = self._name_bindings.get(id(bindings))
+            if summary is None:
+                summary = self._name_bindings[id(bindings)] = NameBindings(bindings)
+        self._resolved[key] = summary
         return summary
 
     def qualified_name(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -301,14 +313,23 @@ class ScopeTree:
             return self._named_class(expr.func, scope)
         if not isinstance(expr, ast.Name):
             return None
-        named = self._named_class(expr, scope)
-        if named is not None:
-            return named
         bindings = self.name_bindings(scope, expr.id)
         if bindings is None:
             return None
-        if len(bindings.bindings) == 1 and isinstance(bindings.bindings[0].node, ast.arg):
-            return self._class_of_parameter(bindings.bindings[0])
+        key = id(bindings)
+        if key not in self._instance_classes:
+            self._instance_classes[key] = None  # a name bound to an instance of itself
+            self._instance_classes[key] = self._class_of_name(bindings)
+        return self._instance_classes[key]
+
+    def _class_of_name(self, bindings: NameBindings) -> ast.ClassDef | None:
+        """The class a name's bindings name, or make an instance of (every binding the same)."""
+        if len(bindings.bindings) == 1:
+            binding = bindings.bindings[0]
+            if isinstance(binding.node, ast.ClassDef):
+                return binding.node
+            if isinstance(binding.node, ast.arg):
+                return self._class_of_parameter(binding)
         classes = {
             self._named_class(value.func, value_scope) if isinstance(value, ast.Call) else None
             for value, value_scope in bindings.values or ()
@@ -395,6 +416,23 @@ class ScopeTree:
         return values[0] if values is not None and len(values) == 1 else None
 
 
+def _is_partial(value: ast.expr | None) -> bool:
+    """`partial(...)` or `functools.partial(...)`, by its name."""
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) == "partial"
+
+
+def is_generator(scope: Scope) -> bool:
+    """A generator function, from its statements: `yield` as a statement or as the value of an
+    assignment or `return` (a `yield` deeper in an expression is not looked for)."""
+    for statement in scope.statements:
+        if isinstance(getattr(statement, "value", None), ast.Yield | ast.YieldFrom):
+            return True
+    return False
+
+
 def is_static(function: FunctionNode) -> bool:
     return _has_decorator(function, "staticmethod")
 
@@ -424,7 +462,9 @@ _PROPERTY_DECORATORS = frozenset({"property", "cached_property"})
 def bind_module(tree: ast.Module) -> ScopeTree:
     binder = _Binder(tree)
     binder.visit_body(tree.body, binder.module)
-    return ScopeTree(binder.module, binder.scopes, binder.imports, binder.imported)
+    return ScopeTree(
+        binder.module, binder.scopes, binder.imports, binder.imported, binder.callable_names
+    )
 
 
 class _Binder:
@@ -432,6 +472,7 @@ class _Binder:
         self.module = Scope(ScopeKind.MODULE, tree, None)
         self.scopes: dict[ast.AST, Scope] = {tree: self.module}
         self.imported: set[str] = set()
+        self.callable_names: set[str] = set()
         self.imports: list[Binding] = []
 
     def new_scope(self, kind: ScopeKind, node: ScopeNode, parent: Scope) -> Scope:
@@ -512,6 +553,7 @@ class _Binder:
         if node.returns is not None:
             self.visit(node.returns, scope)
         scope.bind(Binding(node.name, BindingKind.FUNCTION, node, scope))
+        self.callable_names.add(node.name)
         inner = self.visit_parameters(node.args, scope, ScopeKind.FUNCTION, node)
         self.visit_body(node.body, inner)
 
@@ -538,6 +580,7 @@ class _Binder:
         self.visit_all(node.bases, scope)
         self.visit_all([keyword.value for keyword in node.keywords], scope)
         scope.bind(Binding(node.name, BindingKind.CLASS, node, scope))
+        self.callable_names.add(node.name)
         inner = self.new_scope(ScopeKind.CLASS, node, scope)
         self.visit_body(node.body, inner)
 
@@ -583,10 +626,14 @@ class _Binder:
     def visit_assign(self, node: ast.Assign, scope: Scope) -> None:
         self.visit(node.value, scope)
         single = node.value if len(node.targets) == 1 else None
+        if _is_partial(single):
+            self.callable_names.update(t.id for t in node.targets if isinstance(t, ast.Name))
         for target in node.targets:
             self.bind_target(target, scope, single)
 
     def visit_ann_assign(self, node: ast.AnnAssign, scope: Scope) -> None:
+        if _is_partial(node.value) and isinstance(node.target, ast.Name):
+            self.callable_names.add(node.target.id)
         if node.value is not None:
             self.visit(node.value, scope)
         if scope.kind is ScopeKind.MODULE or scope.kind is ScopeKind.CLASS:

@@ -10,7 +10,7 @@ from functools import cached_property
 from wfcheck import sdk
 from wfcheck.model.concurrent_steps import ConcurrentSteps, concurrent_steps
 from wfcheck.model.flow import FlowFacts, OrchestrationFlow
-from wfcheck.model.nodes import parent_index
+from wfcheck.model.nodes import ParentIndex
 from wfcheck.model.outer_writes import OuterWrite, outer_writes
 from wfcheck.model.scopes import FunctionNode, Scope, ScopeTree, bind_module
 from wfcheck.model.sources import Origins, SourceClassifier, is_logging_call
@@ -36,6 +36,7 @@ class SemanticModel:
         self.classifier = SourceClassifier(
             self.scopes, self.origins, self.workflows, detection, self._declared_deterministic()
         )
+        self._loads: dict[FunctionNode | ast.Lambda, dict[str, list[ast.Name]]] = {}
 
     def _declared_deterministic(self) -> frozenset[FunctionNode]:
         """The functions whose `def` line carries `# wfcheck: deterministic`."""
@@ -102,12 +103,12 @@ class SemanticModel:
         return StepNameAllocator(self.workflows)
 
     def parent(self, node: ast.AST) -> ast.AST | None:
-        """The parent of a node of the module (an index built on first use)."""
-        return self._parents.get(node)
+        """The parent of a node of the module (indexed on first use, statement by statement)."""
+        return self._parents.parent(node)
 
     @cached_property
-    def _parents(self) -> dict[ast.AST, ast.AST]:
-        return parent_index(self.tree)
+    def _parents(self) -> ParentIndex:
+        return ParentIndex(self.tree)
 
     @cached_property
     def outer_writes(self) -> list[OuterWrite]:
@@ -139,11 +140,20 @@ class SemanticModel:
             return True
         return any(self._context_escapes(unit) for unit in units)
 
+    def loads(self, function: FunctionNode | ast.Lambda) -> dict[str, list[ast.Name]]:
+        """The names a function reads, nested code included, by name (one walk per function,
+        on first use)."""
+        found = self._loads.get(function)
+        if found is None:
+            found = self._loads[function] = {}
+            for node in ast.walk(function):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                    found.setdefault(node.id, []).append(node)
+        return found
+
     def _context_escapes(self, unit: CodeUnit) -> bool:
         """The context is used other than through its attributes, helpers of the file or logs."""
-        for node in ast.walk(unit.node):
-            if not isinstance(node, ast.Name) or not isinstance(node.ctx, ast.Load):
-                continue
+        for node in (node for uses in self.loads(unit.node).values() for node in uses):
             scope = self.scopes.innermost(unit.scope, node)
             if self.workflows.context_of(node, scope) is None:
                 continue

@@ -17,7 +17,7 @@ import codecs
 import enum
 from dataclasses import dataclass
 
-from wfcheck.model.scopes import BindingKind, FunctionNode, Scope, ScopeTree
+from wfcheck.model.scopes import BindingKind, FunctionNode, Scope, ScopeTree, is_generator
 from wfcheck.model.sources import CLIENT_ORIGINS, Origin, Origins
 
 # How many names, calls and nested displays deep a value is followed (beyond it nothing is
@@ -227,7 +227,7 @@ class StepResults:
             for decorator in function.decorator_list
         ):
             return None
-        if _yields(scope.statements):
+        if is_generator(scope):
             return Rejected(Kind.ITERATOR, "a generator")
         returns = [statement for statement in scope.statements if isinstance(statement, ast.Return)]
         if not returns or _may_fall_through(function.body):
@@ -535,16 +535,6 @@ def _is_codec(expr: ast.expr) -> bool:
     except LookupError:
         return False
     return True
-
-
-def _yields(statements: list[ast.stmt]) -> bool:
-    """A generator function, from its statements: `yield` as a statement or as the value of an
-    assignment or `return` (a `yield` deeper in an expression is not looked for)."""
-    for statement in statements:
-        value = getattr(statement, "value", None)
-        if isinstance(value, ast.Yield | ast.YieldFrom):
-            return True
-    return False
 
 
 def _may_fall_through(body: list[ast.stmt]) -> bool:

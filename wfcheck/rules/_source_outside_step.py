@@ -54,7 +54,9 @@ def _only_times_a_step(model: SemanticModel, use: SourceUse) -> bool:
     """A clock value that reaches only non-name arguments of `sleep`, `sleep_until` or `call`
     (`until = datetime.now() + timedelta(days=7)` then `sleep_until("wait", until)`), through
     local variables used nowhere else but in logs: it never changes what runs."""
-    if use.kind is not SourceKind.CLOCK:
+    if use.kind is not SourceKind.CLOCK or not any(
+        step.method in _TIMING_METHODS for step in use.unit.step_calls
+    ):
         return False
     name = _assigned_name(model, use.unit, use.expression)
     return name is not None and _used_only_to_time_steps(model, use.unit, name, _ALIAS_DEPTH)
@@ -77,11 +79,7 @@ def _assigned_name(model: SemanticModel, unit: CodeUnit, node: ast.AST) -> str |
 
 def _used_only_to_time_steps(model: SemanticModel, unit: CodeUnit, name: str, depth: int) -> bool:
     """Every use of the local times a step or is logged, and one at least times a step."""
-    uses = {
-        _use_of_time(model, unit, node, depth)
-        for node in ast.walk(unit.node)
-        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
-    }
+    uses = {_use_of_time(model, unit, node, depth) for node in model.loads(unit.node).get(name, ())}
     return _TIMES_A_STEP in uses and uses <= {_TIMES_A_STEP, _LOGGED}
 
 

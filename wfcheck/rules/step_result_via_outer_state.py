@@ -57,6 +57,7 @@ from collections.abc import Iterator
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Range, Severity
 from wfcheck.model.outer_writes import OuterWrite, WriteKind
+from wfcheck.model.scopes import is_generator
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.workflows import CodeUnit, StepCall
 from wfcheck.rule import FixAvailability, Rule
@@ -110,9 +111,9 @@ def _return_fix(model: SemanticModel, write: OuterWrite) -> Fix | None:
         or len(unit.scope.nonlocal_names) != 1
         or len(unit.scope.bindings.get(write.names[0], ())) != 1
         # A generator cannot return its value (in an async one, `return value` does not compile).
-        or any(isinstance(node, ast.Yield | ast.YieldFrom) for node in ast.walk(function))
+        or is_generator(unit.scope)
         # Every return of the step must give the value: an early `return` gives None.
-        or any(isinstance(node, ast.Return) for node in _own_nodes(function))
+        or any(isinstance(statement, ast.Return) for statement in unit.scope.statements)
     ):
         return None
     declaration = next((s for s in unit.scope.statements if isinstance(s, ast.Nonlocal)), None)
@@ -165,19 +166,6 @@ def _in_one_block(model: SemanticModel, unit: CodeUnit, first: ast.stmt, second:
         isinstance(block, list) and first in block and second in block
         for block in (getattr(parent, name, None) for name in ("body", "orelse", "finalbody"))
     )
-
-
-def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
-    """The nodes of a function's body, not those of the defs, classes and lambdas in it."""
-    pending: list[ast.AST] = list(function.body)
-    while pending:
-        node = pending.pop()
-        yield node
-        if not isinstance(node, _NESTED_SCOPES):
-            pending.extend(ast.iter_child_nodes(node))
-
-
-_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 def _none_annotation_removal(

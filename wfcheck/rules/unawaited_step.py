@@ -156,13 +156,7 @@ def _assigned_and_never_awaited(model: SemanticModel, statement: ast.stmt, unit:
 
 def _handed_off(model: SemanticModel, unit: CodeUnit, name: str) -> bool:
     """Some use of the variable may await what it holds (see `_hands_off`)."""
-    return any(
-        isinstance(node, ast.Name)
-        and node.id == name
-        and isinstance(node.ctx, ast.Load)
-        and _hands_off(model, node, unit)
-        for node in ast.walk(unit.node)
-    )
+    return any(_hands_off(model, node, unit) for node in model.loads(unit.node).get(name, ()))
 
 
 def _hands_off(model: SemanticModel, node: ast.Name | ast.keyword, unit: CodeUnit) -> bool:
