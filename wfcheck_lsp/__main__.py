@@ -40,7 +40,13 @@ def _parser() -> argparse.ArgumentParser:
         description="The wfcheck language server: Upstash Workflow replay mistakes, as you type.",
     )
     parser.add_argument("--version", action="version", version=f"wfcheck-lsp {__version__}")
-    parser.add_argument("--tcp", action="store_true", help="Serve over TCP instead of stdio.")
+    transport = parser.add_mutually_exclusive_group()
+    transport.add_argument(
+        "--stdio",
+        action="store_true",
+        help="Serve over stdio (the default; language clients pass it).",
+    )
+    transport.add_argument("--tcp", action="store_true", help="Serve over TCP instead of stdio.")
     parser.add_argument("--host", default="127.0.0.1", help="TCP host (default: 127.0.0.1).")
     parser.add_argument("--port", type=int, default=2087, help="TCP port (default: 2087).")
     parser.add_argument(
@@ -60,10 +66,22 @@ class _OneLineFormatter(logging.Formatter):
         return f"wfcheck-lsp {record.levelname.lower()}: {message}"
 
 
+class _WithoutBenignRaces(logging.Filter):
+    """Leaves out pygls' warning for a `$/cancelRequest` of a request already answered: a
+    normal race between client and server (VS Code cancels the code actions of a cursor that
+    moved on), not something for the editor's log. Shown with --log-level debug."""
+
+    CANCEL_AFTER_ANSWER = 'Cancel notification for unknown message id "%s"'
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != self.CANCEL_AFTER_ANSWER
+
+
 def _configure_logging(level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
     if level != "debug":
         handler.setFormatter(_OneLineFormatter())
+        handler.addFilter(_WithoutBenignRaces())
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
 
 

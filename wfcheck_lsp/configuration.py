@@ -8,6 +8,10 @@ The editor's settings (the `wfcheck` section of `workspace/configuration`, or
                              the path of a `pyproject.toml` or `wfcheck.toml` to use
     showSyntaxErrors         whether a text that does not parse shows its syntax error (true)
 
+Keys that belong to the client (`CLIENT_SETTINGS`: how it starts the server, its tracing)
+are ignored, since clients send their whole `wfcheck` section; any other key is reported as
+an unknown setting.
+
 The project's configuration is the nearest `wfcheck.toml` or `pyproject.toml` with a
 `[tool.wfcheck]` table above the document. With "editorFirst" the editor's keys win over the
 project's, with "filesystemFirst" the project's win, and "editorOnly" ignores the project.
@@ -34,6 +38,27 @@ from wfcheck.discovery import Exclusions
 from wfcheck.settings import Settings
 
 SECTION = "wfcheck"
+# The server's settings and their defaults; editors/vscode/package.json contributes the same.
+SERVER_SETTINGS: Mapping[str, object] = {
+    "configurationPreference": "editorFirst",
+    "configuration": None,
+    "showSyntaxErrors": True,
+}
+# Settings of the `wfcheck` section that language clients read themselves: the VS Code
+# extension's (`importStrategy`, `interpreter`, `path`, `trace.server`), and those of other
+# clients and extensions written after vscode-python-tools-extension-template and ruff-vscode.
+CLIENT_SETTINGS = frozenset(
+    {
+        "args",
+        "enable",
+        "importStrategy",
+        "interpreter",
+        "path",
+        "serverPath",
+        "showNotifications",
+        "trace",
+    }
+)
 # Neovim sends an empty Lua table (`settings = { wfcheck = {} }`) as an empty JSON array.
 EMPTY_LUA_TABLE: list[object] = []
 
@@ -59,7 +84,11 @@ def editor_settings(value: object) -> EditorSettings:
         return EditorSettings()
     if not isinstance(value, Mapping):
         return EditorSettings(problems=(f"the settings must be an object, not {value!r}",))
-    problems = [f"unknown setting `{key}`" for key in value if key not in _KNOWN_KEYS]
+    problems = [
+        f"unknown setting `{key}`"
+        for key in value
+        if key not in SERVER_SETTINGS and key not in CLIENT_SETTINGS
+    ]
     preference = _preference(value.get("configurationPreference", "editorFirst"), problems)
     table, table_path = _configuration(value.get("configuration"), problems)
     show_syntax_errors = value.get("showSyntaxErrors", True)
@@ -76,9 +105,6 @@ def merged_settings(initial: Mapping[str, Any], value: object) -> object:
     if isinstance(value, Mapping):
         return {**initial, **value}
     return value
-
-
-_KNOWN_KEYS = frozenset({"configurationPreference", "configuration", "showSyntaxErrors"})
 
 
 def _preference(value: object, problems: list[str]) -> ConfigurationPreference:
