@@ -1,6 +1,7 @@
 """## What it does
 Checks for step calls on the async context (FastAPI, `async_serve`) that are never awaited, in
-any position: a statement, a name that is never awaited or handed on, an `if` or `while` test,
+any position: a statement, a name that is never awaited or handed on (a use inside another
+step's function hands nothing on), an `if` or `while` test,
 a branch of a conditional expression, a comprehension, an argument of a call, or the value of
 the route's `return`. Also in a plain `def` that an async registration made async (beside its
 UWF304), and inside a step body (beside UWF202).
@@ -52,6 +53,7 @@ from typing import TypeGuard
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Range, Severity
 from wfcheck.model.concurrent_steps import hands_steps_to_a_combinator
+from wfcheck.model.nodes import contains
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import is_logging_call
 from wfcheck.model.workflows import CodeUnit, StepCall, UnitKind
@@ -155,8 +157,17 @@ def _assigned_and_never_awaited(model: SemanticModel, statement: ast.stmt, unit:
 
 
 def _handed_off(model: SemanticModel, unit: CodeUnit, name: str) -> bool:
-    """Some use of the variable may await what it holds (see `_hands_off`)."""
-    return any(_hands_off(model, node, unit) for node in model.loads(unit.node).get(name, ()))
+    """Some use of the variable may await what it holds (see `_hands_off`). A use inside a
+    step function of the unit awaits nothing for the workflow: the step runs its work once,
+    apart from the code that made the coroutine."""
+    step_functions = [
+        step.step_function.node for step in unit.step_calls if step.step_function is not None
+    ]
+    return any(
+        _hands_off(model, node, unit)
+        for node in model.loads(unit.node).get(name, ())
+        if not any(contains(function, node) for function in step_functions)
+    )
 
 
 def _hands_off(model: SemanticModel, node: ast.Name | ast.keyword, unit: CodeUnit) -> bool:
