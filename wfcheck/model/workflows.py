@@ -251,7 +251,33 @@ class Workflows:
             distance = _distance(scope, bindings[0].scope)
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, name)
-        return nearest[1] if nearest is not None else None
+        return nearest[1] if nearest is not None else self._held_context_name(context, scope)
+
+    def _held_context_name(self, context: Context, scope: Scope) -> str | None:
+        """`self.context` in a method (or code nested in one) of a class whose instances hold
+        the context in that attribute."""
+        method: Scope | None = scope
+        while method is not None and not (
+            method.kind is ScopeKind.FUNCTION
+            and method.parent is not None
+            and method.parent.kind is ScopeKind.CLASS
+        ):
+            method = method.parent
+        if method is None or method.parent is None:
+            return None
+        function, owner = method.node, method.parent.node
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            return None
+        if not isinstance(owner, ast.ClassDef) or not self.scopes.is_method(function):
+            return None
+        parameters = positional_parameters(function.args)
+        receiver = parameters[0] if parameters else None
+        bindings = self.scopes.lookup(scope, receiver.arg) if receiver is not None else None
+        if receiver is None or not bindings or bindings[0].node is not receiver:
+            return None
+        held = self._instance_contexts(owner)
+        attribute = next((name for name, value in held.items() if value is context), None)
+        return f"{receiver.arg}.{attribute}" if attribute is not None else None
 
     def context_name_in(self, unit: CodeUnit) -> str:
         """What a message calls the unit's context: its name in the unit, else the route's."""
