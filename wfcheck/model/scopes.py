@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from wfcheck.model.nodes import contains
+from wfcheck.model.nodes import ParentIndex
 
 _BUILTINS = frozenset(dir(builtins))
 # Values that make a name an alias of what they name: `now = time.monotonic`.
@@ -270,12 +270,28 @@ class ScopeTree:
         }
         return names.pop() if len(names) == 1 else None
 
-    def innermost(self, scope: Scope, node: ast.AST) -> Scope:
-        """The scope, at or inside `scope`, in which `node` appears."""
-        for child in scope.children:
-            if contains(child.node, node):
-                return self.innermost(child, node)
-        return scope
+    def parent(self, node: ast.AST) -> ast.AST | None:
+        """The parent of a node of the module (indexed on first use, statement by statement)."""
+        return self._parents.parent(node)
+
+    @cached_property
+    def _parents(self) -> ParentIndex:
+        tree = self.module.node
+        assert isinstance(tree, ast.Module)
+        return ParentIndex(tree)
+
+    def scope_at(self, node: ast.AST) -> Scope:
+        """The scope whose names `node` sees, as the binder has it: a def's decorators,
+        defaults and annotations, a class's bases and a comprehension's first iterable are in
+        the enclosing scope."""
+        below: ast.AST | None = None
+        child, parent = node, self.parent(node)
+        while parent is not None:
+            scope = self.scopes.get(parent)
+            if scope is not None and _runs_inside(parent, child, below):
+                return scope
+            below, child, parent = child, parent, self.parent(parent)
+        return self.module
 
     def resolve_function(self, expr: ast.expr, scope: Scope) -> FunctionNode | None:
         """The def of the file that a name or a method reference refers to, where that is
@@ -422,6 +438,19 @@ def _is_partial(value: ast.expr | None) -> bool:
         return False
     func = value.func
     return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) == "partial"
+
+
+def _runs_inside(owner: ast.AST, child: ast.AST, below: ast.AST | None) -> bool:
+    """Whether `child` (and `below`, its child on the way up) of a scope's node is evaluated in
+    that scope, not in the enclosing one."""
+    if isinstance(owner, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return child in owner.body
+    if isinstance(owner, ast.Lambda):
+        return child is owner.body
+    if isinstance(owner, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
+        first = owner.generators[0]
+        return not (child is first and below is first.iter)
+    return True
 
 
 def is_generator(scope: Scope) -> bool:

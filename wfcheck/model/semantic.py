@@ -10,7 +10,6 @@ from functools import cached_property
 from wfcheck import sdk
 from wfcheck.model.concurrent_steps import ConcurrentSteps, concurrent_steps
 from wfcheck.model.flow import FlowFacts, OrchestrationFlow
-from wfcheck.model.nodes import ParentIndex
 from wfcheck.model.outer_writes import OuterWrite, outer_writes
 from wfcheck.model.scopes import FunctionNode, Scope, ScopeTree, bind_module
 from wfcheck.model.sources import Origins, SourceClassifier, is_logging_call
@@ -104,11 +103,7 @@ class SemanticModel:
 
     def parent(self, node: ast.AST) -> ast.AST | None:
         """The parent of a node of the module (indexed on first use, statement by statement)."""
-        return self._parents.parent(node)
-
-    @cached_property
-    def _parents(self) -> ParentIndex:
-        return ParentIndex(self.tree)
+        return self.scopes.parent(node)
 
     @cached_property
     def outer_writes(self) -> list[OuterWrite]:
@@ -154,7 +149,7 @@ class SemanticModel:
     def _context_escapes(self, unit: CodeUnit) -> bool:
         """The context is used other than through its attributes, helpers of the file or logs."""
         for node in (node for uses in self.loads(unit.node).values() for node in uses):
-            scope = self.scopes.innermost(unit.scope, node)
+            scope = self.scopes.scope_at(node)
             if self.workflows.context_of(node, scope) is None:
                 continue
             parent = self.parent(node)

@@ -615,7 +615,7 @@ class Workflows:
         parameter_name = unit.context.parameter.arg
         for node in ast.walk(helper):
             if isinstance(node, ast.Name) and node.id == parameter_name:
-                scope = self.scopes.innermost(helper_scope, node)
+                scope = self.scopes.scope_at(node)
                 if self.context_of(node, scope) is unit.context:
                     return True
         return False

@@ -94,7 +94,7 @@ def _use_of_time(model: SemanticModel, unit: CodeUnit, node: ast.AST, depth: int
                 named = child is step.name or getattr(child, "value", None) is step.name
                 timing = step.method in _TIMING_METHODS and not named
                 return _TIMES_A_STEP if timing else _OTHER_USE
-            scope = model.scopes.innermost(unit.scope, parent)
+            scope = model.scopes.scope_at(parent)
             if is_logging_call(parent, model.origins, scope):
                 return _LOGGED
         child, parent = parent, model.parent(parent)
@@ -125,7 +125,7 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
         return None
     unit = use.unit
     context = unit.context
-    scope = model.scopes.innermost(unit.scope, use.call)
+    scope = model.scopes.scope_at(use.call)
     source = model.source
     inner = source.segment(use.call)
     edits: tuple[Edit, ...] = ()
@@ -221,7 +221,7 @@ def _free_quote(model: SemanticModel, use: SourceUse) -> str | None:
 def _can_wrap(model: SemanticModel, use: SourceUse) -> bool:
     unit = use.unit
     context = unit.context
-    scope = model.scopes.innermost(unit.scope, use.call)
+    scope = model.scopes.scope_at(use.call)
     return not (
         use.in_step_name
         or scope is not unit.scope

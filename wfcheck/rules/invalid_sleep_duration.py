@@ -63,7 +63,7 @@ class InvalidSleepDuration(Rule):
             duration = argument(step.node, 1, "duration")
             if duration is None:
                 continue
-            scope = model.scopes.innermost(step.unit.scope, duration)
+            scope = model.scopes.scope_at(duration)
             problem = _problem(duration) or _float_problem(model, duration, scope)
             if problem is not None:
                 message = (

@@ -77,7 +77,7 @@ def _is_function_in_place_of_name(model: SemanticModel, step: StepCall) -> bool:
     """`context.run(lambda: ...)`: the step function given where the name goes."""
     if step.method != "run" or step.function is not None or step.name is None:
         return False
-    scope = model.scopes.innermost(step.unit.scope, step.node)
+    scope = model.scopes.scope_at(step.node)
     return isinstance(step.name, ast.Lambda) or (
         model.scopes.resolve_function(step.name, scope) is not None
     )

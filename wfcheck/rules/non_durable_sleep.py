@@ -91,9 +91,7 @@ def _durable_sleep(
         return None  # only a sleep that is a statement of its own
     if unit.context.is_async and not isinstance(unit.node, ast.AsyncFunctionDef):
         return None
-    context_name = model.workflows.context_name(
-        unit.context, model.scopes.innermost(unit.scope, call)
-    )
+    context_name = model.workflows.context_name(unit.context, model.scopes.scope_at(call))
     if context_name is None:
         return None
     name = model.step_names.allocate(unit.workflow, "sleep", unit.name)

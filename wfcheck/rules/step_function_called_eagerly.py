@@ -75,7 +75,7 @@ class StepFunctionCalledEagerly(Rule):
 
 
 def _is_eager(model: SemanticModel, step: StepCall, call: ast.Call) -> bool:
-    scope = model.scopes.innermost(step.unit.scope, call)
+    scope = model.scopes.scope_at(call)
     if model.scopes.qualified_name(call.func, scope) == "functools.partial":
         return False
     factory = model.scopes.resolve_function(call.func, scope)

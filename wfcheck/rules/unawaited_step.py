@@ -114,7 +114,7 @@ def _drops_its_argument(model: SemanticModel, unit: CodeUnit, call: ast.Call) ->
     """A call that is given a step's coroutine and cannot be seen to await it: not a
     combinator, not a container that keeps it for one (`tasks.append(...)`), not a function
     of the file (it may await what it is given)."""
-    scope = model.scopes.innermost(unit.scope, call)
+    scope = model.scopes.scope_at(call)
     if hands_steps_to_a_combinator(call, scope, model.scopes):
         return False
     func = call.func
@@ -136,7 +136,7 @@ def _reaches_a_combinator(model: SemanticModel, unit: CodeUnit, node: ast.AST) -
     while isinstance(parent, ast.Starred | ast.List | ast.Tuple | ast.Await):
         node, parent = parent, model.parent(parent)
     if isinstance(parent, ast.Call):
-        scope = model.scopes.innermost(unit.scope, parent)
+        scope = model.scopes.scope_at(parent)
         return hands_steps_to_a_combinator(parent, scope, model.scopes)
     if isinstance(parent, ast.Assign):
         return not _assigned_and_never_awaited(model, parent, unit)
@@ -175,7 +175,7 @@ def _hands_off(model: SemanticModel, node: ast.Name | ast.keyword, unit: CodeUni
     there: awaited, returned, stored, passed on (to anything but a log or print)."""
     parent = model.parent(node)
     if isinstance(parent, ast.Call):
-        scope = model.scopes.innermost(unit.scope, parent)
+        scope = model.scopes.scope_at(parent)
         return not (
             parent.func is node
             or is_logging_call(parent, model.origins, scope)
@@ -208,7 +208,7 @@ _HANDING_OFF = (
 
 def _await_fix(model: SemanticModel, step: StepCall) -> Fix | None:
     """`await ` before the call, where the function it is made in is an `async def`."""
-    scope = model.scopes.innermost(step.unit.scope, step.node).function_scope
+    scope = model.scopes.scope_at(step.node).function_scope
     if not isinstance(scope.node, ast.AsyncFunctionDef):
         return None
     start = model.source.node_range(step.node).start
