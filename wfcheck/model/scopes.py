@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from wfcheck.model.nodes import ParentIndex
+from wfcheck.model.nodes import ParentIndex, Point, end, start
 
 _BUILTINS = frozenset(dir(builtins))
 # Values that make a name an alias of what they name: `now = time.monotonic`.
@@ -191,6 +191,7 @@ class ScopeTree:
         self._name_bindings: dict[int, NameBindings] = {}
         # `name_bindings` by the id of the scope of the use and the name.
         self._resolved: dict[tuple[int, str], NameBindings | None] = {}
+        self._ordered_children: dict[ast.AST, _OrderedChildren] = {}
         # `class_of` a name, by the id of its `NameBindings`.
         self._instance_classes: dict[int, ast.ClassDef | None] = {}
 
@@ -283,15 +284,31 @@ class ScopeTree:
     def scope_at(self, node: ast.AST) -> Scope:
         """The scope whose names `node` sees, as the binder has it: a def's decorators,
         defaults and annotations, a class's bases and a comprehension's first iterable are in
-        the enclosing scope."""
-        below: ast.AST | None = None
-        child, parent = node, self.parent(node)
-        while parent is not None:
-            scope = self.scopes.get(parent)
-            if scope is not None and _runs_inside(parent, child, below):
+        the enclosing scope. Found by position, descending from the module (by bisection)."""
+        if not hasattr(node, "lineno"):  # `arguments`, `comprehension`...: by their parents
+            parent = self.parent(node)
+            return self.scope_at(parent) if parent is not None else self.module
+        first, last = start(node), end(node)
+        scope = self.module
+        while True:
+            child = self._child_holding(scope, first, last)
+            if child is None or not _in_own_part(child.node, first, last):
                 return scope
-            below, child, parent = child, parent, self.parent(parent)
-        return self.module
+            scope = child
+
+    def _child_holding(self, scope: Scope, first: Point, last: Point) -> Scope | None:
+        """The innermost child scope whose node spans `first` to `last` (children can hold
+        one another: a lambda in a def's defaults is the def's sibling)."""
+        ordered = self._ordered_children.get(scope.node)
+        if ordered is None:
+            ordered = self._ordered_children[scope.node] = _OrderedChildren(scope.children)
+        index = bisect.bisect_right(ordered.starts, first) - 1
+        while index >= 0 and ordered.reach[index] >= last:
+            child = ordered.children[index]
+            if end(child.node) >= last:
+                return child
+            index -= 1
+        return None
 
     def resolve_function(self, expr: ast.expr, scope: Scope) -> FunctionNode | None:
         """The def of the file that a name or a method reference refers to, where that is
@@ -440,16 +457,29 @@ def _is_partial(value: ast.expr | None) -> bool:
     return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) == "partial"
 
 
-def _runs_inside(owner: ast.AST, child: ast.AST, below: ast.AST | None) -> bool:
-    """Whether `child` (and `below`, its child on the way up) of a scope's node is evaluated in
-    that scope, not in the enclosing one."""
+class _OrderedChildren:
+    """A scope's children by start, and how far the children up to each one reach."""
+
+    def __init__(self, children: list[Scope]) -> None:
+        self.children = sorted(children, key=lambda child: start(child.node))
+        self.starts = [start(child.node) for child in self.children]
+        self.reach: list[Point] = []
+        furthest = (0, 0)
+        for child in self.children:
+            furthest = max(furthest, end(child.node))
+            self.reach.append(furthest)
+
+
+def _in_own_part(owner: ast.AST, first: Point, last: Point) -> bool:
+    """Whether the code from `first` to `last`, inside a scope's node, is evaluated in that
+    scope (a def's or class's body, a lambda's body, a comprehension but its first iterable)."""
     if isinstance(owner, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-        return child in owner.body
+        return start(owner.body[0]) <= first
     if isinstance(owner, ast.Lambda):
-        return child is owner.body
+        return start(owner.body) <= first
     if isinstance(owner, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
-        first = owner.generators[0]
-        return not (child is first and below is first.iter)
+        iterable = owner.generators[0].iter
+        return not (start(iterable) <= first and last <= end(iterable))
     return True
 
 

@@ -1,5 +1,6 @@
-"""The model's parent index, built one top-level statement at a time, agrees with a full walk:
-on the fixtures and examples, and on statements that share a line or span several."""
+"""The model's node index: the parent index, built one top-level statement at a time, agrees
+with a full walk (on the fixtures and examples, and on statements that share a line or span
+several); the scope of a node is the one the binder evaluates it in."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from wfcheck.model.nodes import ParentIndex
+from wfcheck.model.scopes import bind_module
 
 ROOT = Path(__file__).resolve().parent
 FILES = [
@@ -68,3 +70,53 @@ def test_a_node_without_a_position_is_found() -> None:
     assert index.parent(function.args) is function
     comprehension = next(n for n in ast.walk(tree) if isinstance(n, ast.comprehension))
     assert isinstance(index.parent(comprehension), ast.ListComp)
+
+
+SCOPES = """\
+@decorate(lambda: deco_body)
+def f(a=default, b=lambda: lambda_body, *, c: annotation = 1) -> returned:
+    inside = [element for item in first_iterable for other in second_iterable]
+class C(base, metaclass=meta):
+    attribute = class_body
+    def m(self):
+        return method_body
+module_level = 1
+"""
+
+
+def test_the_scope_of_a_name_is_the_one_the_binder_gives_it() -> None:
+    tree = ast.parse(SCOPES)
+    scopes = bind_module(tree)
+    names = {node.id: node for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    where = {name: scopes.scope_at(node).node for name, node in names.items()}
+    function, klass = tree.body[0], tree.body[1]
+    assert isinstance(function, ast.FunctionDef) and isinstance(klass, ast.ClassDef)
+    lambdas = {
+        node.body.id: node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Lambda) and isinstance(node.body, ast.Name)
+    }
+    comprehension = next(node for node in ast.walk(tree) if isinstance(node, ast.ListComp))
+    method = klass.body[1]
+    assert where == {
+        "decorate": tree,
+        "deco_body": lambdas["deco_body"],
+        "default": tree,
+        "lambda_body": lambdas["lambda_body"],
+        "annotation": tree,
+        "returned": tree,
+        "inside": function,
+        "element": comprehension,
+        "item": comprehension,
+        "first_iterable": function,
+        "other": comprehension,
+        "second_iterable": comprehension,
+        "base": tree,
+        "meta": tree,
+        "attribute": klass,
+        "class_body": klass,
+        "method_body": method,
+        "module_level": tree,
+    }
+    arguments = function.args
+    assert scopes.scope_at(arguments).node is tree  # a node without a position
