@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wfcheck.model.nodes import ParentIndex
+from wfcheck.model.nodes import NodeIndex
 from wfcheck.model.scopes import bind_module
 
 ROOT = Path(__file__).resolve().parent
@@ -47,10 +47,10 @@ def assert_agrees(text: str) -> None:
     tree = ast.parse(text)
     expected = walked_parents(tree)
     # Asked in reverse order, so that later statements are indexed before earlier ones.
-    index = ParentIndex(tree)
+    index = NodeIndex(tree)
     for child in reversed(list(expected)):
         assert index.parent(child) is expected[child], ast.dump(child)
-    assert ParentIndex(tree).parent(tree) is None
+    assert NodeIndex(tree).parent(tree) is None
 
 
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
@@ -66,7 +66,7 @@ def test_a_node_without_a_position_is_found() -> None:
     tree = ast.parse(SHARING_LINES)
     function = tree.body[3]
     assert isinstance(function, ast.FunctionDef)
-    index = ParentIndex(tree)
+    index = NodeIndex(tree)
     assert index.parent(function.args) is function
     comprehension = next(n for n in ast.walk(tree) if isinstance(n, ast.comprehension))
     assert isinstance(index.parent(comprehension), ast.ListComp)

@@ -21,16 +21,18 @@ def span(node: ast.AST) -> tuple[Point, Point]:
     return start(node), end(node)
 
 
-class ParentIndex:
-    """The parent of every node of a module, indexed one top-level statement at a time, when a
-    node of that statement is first asked about: a rule that looks at two routes of a large
-    module pays for those two (contexts and operators, shared between nodes, are left out)."""
+class NodeIndex:
+    """The parent of every node of a module, and the names each part of it reads, indexed one
+    top-level statement at a time, when a node of that statement is first asked about: a rule
+    that looks at two routes of a large module pays for those two (contexts and operators,
+    shared between nodes, are left out)."""
 
     def __init__(self, tree: ast.Module) -> None:
         self.tree = tree
         self.parents: dict[ast.AST, ast.AST] = dict.fromkeys(tree.body, tree)
         self.starts = [_first_line(statement) for statement in tree.body]
-        self.indexed = [False] * len(tree.body)
+        # Per top-level statement, once indexed: the `Name` nodes that read each name.
+        self.reads: list[dict[str, list[ast.Name]] | None] = [None] * len(tree.body)
 
     def parent(self, node: ast.AST) -> ast.AST | None:
         found = self.parents.get(node)
@@ -40,10 +42,7 @@ class ParentIndex:
         if line is None:  # `arguments`, `comprehension`...: reached only from an indexed node
             self._index_all()
             return self.parents.get(node)
-        last = bisect.bisect_right(self.starts, line) - 1
-        # Statements that start on the node's line (`a = f(); b = g()`) are candidates too.
-        first = bisect.bisect_left(self.starts, self.starts[last]) if last >= 0 else 0
-        for index in range(max(first, 0), last + 1):
+        for index in self._candidates(line):
             self._index(index)
         found = self.parents.get(node)
         if found is None:  # a node that positions do not place: index the rest
@@ -51,21 +50,58 @@ class ParentIndex:
             found = self.parents.get(node)
         return found
 
+    def names_read(self, within: ast.AST, name: str) -> list[ast.Name]:
+        """The `Name` nodes inside `within` (a node with a position) that read `name`."""
+        first, last = start(within), end(within)
+        found: list[ast.Name] = []
+        for index in self._candidates(first[0]):
+            for node in self._index(index).get(name, ()):
+                if first <= start(node) and end(node) <= last:
+                    found.append(node)
+        return found
+
+    def all_names_read(self, within: ast.AST) -> list[ast.Name]:
+        """Every `Name` node inside `within` that reads a name."""
+        first, last = start(within), end(within)
+        return [
+            node
+            for index in self._candidates(first[0])
+            for nodes in self._index(index).values()
+            for node in nodes
+            if first <= start(node) and end(node) <= last
+        ]
+
+    def _candidates(self, line: int) -> range:
+        """The top-level statements that can hold a node starting on `line` (those starting
+        on one line, as in `a = f(); b = g()`, are all candidates)."""
+        last = bisect.bisect_right(self.starts, line) - 1
+        if last < 0:
+            return range(0)
+        return range(bisect.bisect_left(self.starts, self.starts[last]), last + 1)
+
     def _index_all(self) -> None:
-        for index in range(len(self.indexed)):
+        for index in range(len(self.reads)):
             self._index(index)
 
-    def _index(self, index: int) -> None:
-        if self.indexed[index]:
-            return
-        self.indexed[index] = True
+    def _index(self, index: int) -> dict[str, list[ast.Name]]:
+        reads = self.reads[index]
+        if reads is not None:
+            return reads
+        reads = self.reads[index] = {}
         parents = self.parents
         pending: list[ast.AST] = [self.tree.body[index]]
         while pending:
             node = pending.pop()
-            for name in _node_fields(type(node)):
+            kind = type(node)
+            if isinstance(node, ast.Name):
+                if type(node.ctx) is ast.Load:
+                    reads.setdefault(node.id, []).append(node)
+                continue
+            if kind is ast.Constant:
+                continue
+            for name in _node_fields(kind):
                 value = getattr(node, name, None)
-                if isinstance(value, list):
+                if type(value) is list:
                     for item in value:
                         if isinstance(item, ast.AST):
                             parents[item] = node
@@ -73,6 +109,7 @@ class ParentIndex:
                 elif isinstance(value, ast.AST):
                     parents[value] = node
                     pending.append(value)
+        return reads
 
 
 def _first_line(statement: ast.stmt) -> int:

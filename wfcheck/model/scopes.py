@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from wfcheck.model.nodes import ParentIndex, Point, end, start
+from wfcheck.model.nodes import NodeIndex, Point, end, start
 
-_BUILTINS = frozenset(dir(builtins))
+_BUILTIN_NAMES = {name: f"builtins.{name}" for name in dir(builtins)}
 # Values that make a name an alias of what they name: `now = time.monotonic`.
 _ALIASES = (ast.Name, ast.Attribute)
 
@@ -81,6 +81,8 @@ class Scope:
     withs: list[ast.With | ast.AsyncWith] = field(default_factory=list)
     # Every statement of the scope, nested blocks included, in source order.
     statements: list[ast.stmt] = field(default_factory=list)
+    # What the names used in the scope resolve to (`ScopeTree.name_bindings`), once asked.
+    resolved: dict[str, NameBindings | None] = field(default_factory=dict)
 
     def bind(self, binding: Binding) -> None:
         self.bindings.setdefault(binding.name, []).append(binding)
@@ -185,12 +187,10 @@ class ScopeTree:
         # Every name bound by an import anywhere in the file, and every module named by one.
         self.imports = imports
         self.imported_modules = imported_modules
-        self._qualified_cache: dict[tuple[int, str], str | None] = {}
+        self._qualified_cache: dict[int, str | None] = {}  # by the id of a `NameBindings`
         self._attribute_cache: dict[ast.Attribute, str | None] = {}
         # By the id of a scope's list of bindings of a name: the scopes keep every list alive.
         self._name_bindings: dict[int, NameBindings] = {}
-        # `name_bindings` by the id of the scope of the use and the name.
-        self._resolved: dict[tuple[int, str], NameBindings | None] = {}
         self._ordered_children: dict[ast.AST, _OrderedChildren] = {}
         # `class_of` a name, by the id of its `NameBindings`.
         self._instance_classes: dict[int, ast.ClassDef | None] = {}
@@ -216,16 +216,16 @@ class ScopeTree:
 
     def name_bindings(self, scope: Scope, name: str) -> NameBindings | None:
         """The bindings that `name` refers to in `scope`, with what they say together."""
-        key = (id(scope), name)
-        if key in self._resolved:
-            return self._resolved[key]
+        resolved = scope.resolved
+        if name in resolved:
+            return resolved[name]
         bindings = self.lookup(scope, name)
         summary = None
         if bindings is not None:
             summary = self._name_bindings.get(id(bindings))
             if summary is None:
                 summary = self._name_bindings[id(bindings)] = NameBindings(bindings)
-        self._resolved[key] = summary
+        resolved[name] = summary
         return summary
 
     def qualified_name(self, expr: ast.AST, scope: Scope) -> str | None:
@@ -248,16 +248,17 @@ class ScopeTree:
         return f"{base}.{rest}" if base is not None and rest else base
 
     def _cached_name(self, name: str, scope: Scope) -> str | None:
-        key = (id(scope), name)
-        if key not in self._qualified_cache:
-            self._qualified_cache[key] = None  # a name bound to itself resolves to nothing
-            self._qualified_cache[key] = self._name_qualified_name(name, scope)
-        return self._qualified_cache[key]
-
-    def _name_qualified_name(self, name: str, scope: Scope) -> str | None:
         bindings = self.name_bindings(scope, name)
         if bindings is None:
-            return f"builtins.{name}" if name in _BUILTINS else None
+            return _BUILTIN_NAMES.get(name)
+        # By the bindings, which every scope that sees them shares.
+        key = id(bindings)
+        if key not in self._qualified_cache:
+            self._qualified_cache[key] = None  # a name bound to itself resolves to nothing
+            self._qualified_cache[key] = self._bindings_qualified_name(bindings)
+        return self._qualified_cache[key]
+
+    def _bindings_qualified_name(self, bindings: NameBindings) -> str | None:
         if bindings.imported_name is not None or bindings.values is None:
             return bindings.imported_name
         return self._alias_name(bindings.values)
@@ -275,11 +276,18 @@ class ScopeTree:
         """The parent of a node of the module (indexed on first use, statement by statement)."""
         return self._parents.parent(node)
 
+    def names_read(self, within: ast.AST, name: str) -> list[ast.Name]:
+        """The `Name` nodes inside `within` (nested code included) that read `name`."""
+        return self._parents.names_read(within, name)
+
+    def all_names_read(self, within: ast.AST) -> list[ast.Name]:
+        return self._parents.all_names_read(within)
+
     @cached_property
-    def _parents(self) -> ParentIndex:
+    def _parents(self) -> NodeIndex:
         tree = self.module.node
         assert isinstance(tree, ast.Module)
-        return ParentIndex(tree)
+        return NodeIndex(tree)
 
     def scope_at(self, node: ast.AST) -> Scope:
         """The scope whose names `node` sees, as the binder has it: a def's decorators,

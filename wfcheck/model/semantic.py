@@ -35,7 +35,6 @@ class SemanticModel:
         self.classifier = SourceClassifier(
             self.scopes, self.origins, self.workflows, detection, self._declared_deterministic()
         )
-        self._loads: dict[FunctionNode | ast.Lambda, dict[str, list[ast.Name]]] = {}
 
     def _declared_deterministic(self) -> frozenset[FunctionNode]:
         """The functions whose `def` line carries `# wfcheck: deterministic`."""
@@ -135,20 +134,13 @@ class SemanticModel:
             return True
         return any(self._context_escapes(unit) for unit in units)
 
-    def loads(self, function: FunctionNode | ast.Lambda) -> dict[str, list[ast.Name]]:
-        """The names a function reads, nested code included, by name (one walk per function,
-        on first use)."""
-        found = self._loads.get(function)
-        if found is None:
-            found = self._loads[function] = {}
-            for node in ast.walk(function):
-                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-                    found.setdefault(node.id, []).append(node)
-        return found
+    def names_read(self, within: ast.AST, name: str) -> list[ast.Name]:
+        """The `Name` nodes inside `within` (nested code included) that read `name`."""
+        return self.scopes.names_read(within, name)
 
     def _context_escapes(self, unit: CodeUnit) -> bool:
         """The context is used other than through its attributes, helpers of the file or logs."""
-        for node in (node for uses in self.loads(unit.node).values() for node in uses):
+        for node in self.scopes.all_names_read(unit.node):
             scope = self.scopes.scope_at(node)
             if self.workflows.context_of(node, scope) is None:
                 continue

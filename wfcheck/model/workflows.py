@@ -151,6 +151,7 @@ class Workflows:
         self.units: list[CodeUnit] = []
         self.failure_functions: set[FunctionNode] = set()
         self.unknown_method_calls: list[ContextMethodCall] = []
+        self._unit_nodes: set[FunctionNode | ast.Lambda] = set()
         self._contexts: dict[ast.arg, Context] = {}
         self._context_names: set[str] = set()
         self._units_by_key: dict[tuple[int, Region], CodeUnit] = {}
@@ -229,6 +230,9 @@ class Workflows:
         it runs once, after the run has failed, and is not workflow code."""
         if function in self.failure_functions:
             return True
+        arguments = function.args
+        if len(arguments.posonlyargs) + len(arguments.args) < len(_FAILURE_PARAMETERS) + 1:
+            return False  # too few to be one (the cheap test first)
         names = [parameter.arg for parameter in self._own_parameters(function)]
         return names[1:] == _FAILURE_PARAMETERS
 
@@ -403,6 +407,7 @@ class Workflows:
             return
         unit = CodeUnit(node, scope, region, kind, context, workflow, step_call=step_call)
         self._units_by_key[key] = unit
+        self._unit_nodes.add(node)
         self.units.append(unit)
 
     def _expand(self) -> None:
@@ -413,7 +418,7 @@ class Workflows:
             self._scanned += 1
 
     def _reached(self, function: FunctionNode) -> bool:
-        return any((id(function), region) in self._units_by_key for region in Region)
+        return function in self._unit_nodes
 
     def _scan(self, unit: CodeUnit) -> None:
         for scope in unit.scope.region_scopes():

@@ -79,7 +79,7 @@ def _assigned_name(model: SemanticModel, unit: CodeUnit, node: ast.AST) -> str |
 
 def _used_only_to_time_steps(model: SemanticModel, unit: CodeUnit, name: str, depth: int) -> bool:
     """Every use of the local times a step or is logged, and one at least times a step."""
-    uses = {_use_of_time(model, unit, node, depth) for node in model.loads(unit.node).get(name, ())}
+    uses = {_use_of_time(model, unit, node, depth) for node in model.names_read(unit.node, name)}
     return _TIMES_A_STEP in uses and uses <= {_TIMES_A_STEP, _LOGGED}
 
 

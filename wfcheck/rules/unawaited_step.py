@@ -165,7 +165,7 @@ def _handed_off(model: SemanticModel, unit: CodeUnit, name: str) -> bool:
     ]
     return any(
         _hands_off(model, node, unit)
-        for node in model.loads(unit.node).get(name, ())
+        for node in model.names_read(unit.node, name)
         if not any(contains(function, node) for function in step_functions)
     )
 
