@@ -129,10 +129,16 @@ class SemanticModel:
 
     def may_reach_step(self, workflow: WorkflowFunction) -> bool:
         """A step call is reachable, or the context reaches code the analysis cannot see."""
-        units = [unit for unit in self.workflows.units if unit.workflow is workflow]
         if self.workflows.reaches_step(workflow.node):
             return True
-        return any(self._context_escapes(unit) for unit in units)
+        return any(self._context_escapes(unit) for unit in self._units_by_workflow[workflow])
+
+    @cached_property
+    def _units_by_workflow(self) -> dict[WorkflowFunction, list[CodeUnit]]:
+        grouped: dict[WorkflowFunction, list[CodeUnit]] = {}
+        for unit in self.workflows.units:
+            grouped.setdefault(unit.workflow, []).append(unit)
+        return grouped
 
     def names_read(self, within: ast.AST, name: str) -> list[ast.Name]:
         """The `Name` nodes inside `within` (nested code included) that read `name`."""
