@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import sys
 import traceback
 import warnings
@@ -17,7 +18,7 @@ from wfcheck.noqa import parse_exemptions
 from wfcheck.rule import Rule
 from wfcheck.rules import ALL_RULES
 from wfcheck.rules.unused_noqa import UnusedNoqa
-from wfcheck.settings import Settings
+from wfcheck.settings import RuleSelection, Settings
 from wfcheck.source import SourceText
 
 _RULES: tuple[Rule, ...] = tuple(rule() for rule in ALL_RULES)
@@ -79,7 +80,12 @@ def parse(text: str, filename: str = "<unknown>") -> ast.Module:
 
 
 def enabled_rules(settings: Settings) -> tuple[Rule, ...]:
-    selection = settings.selection
+    return _enabled_rules(settings.selection)
+
+
+@functools.lru_cache(maxsize=64)
+def _enabled_rules(selection: RuleSelection) -> tuple[Rule, ...]:
+    """Worked out once per selection (a run has one, or one per per-file-ignores entry)."""
     return tuple(rule for rule in _RULES if selection.is_enabled(rule.code, opt_in=rule.opt_in))
 
 
