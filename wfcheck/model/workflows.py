@@ -182,8 +182,9 @@ class Workflows:
             return self._stored_context(expr, scope)
         if not isinstance(expr, ast.Name):
             return None
+        bindings = self.scopes.name_bindings(scope, expr.id)
         found: Context | None = None
-        for binding in self.scopes.lookup(scope, expr.id) or ():
+        for binding in bindings.bindings if bindings is not None else ():
             if _is_deletion(binding) or binding in self._resolving:
                 # A use after `del` fails at run time; a binding being resolved is the value
                 # of its own assignment (`context: T = context`): both leave the others.
