@@ -32,6 +32,7 @@ MUTATING_METHODS = frozenset(
 
 # Builtins that store into an object's attributes: `setattr(obj, "x", v)`, `delattr(obj, "x")`.
 _ATTRIBUTE_STORES = frozenset({"builtins.setattr", "builtins.delattr"})
+_STORE_NAMES = frozenset({"setattr", "delattr"})
 
 
 class WriteKind(enum.Enum):
@@ -124,7 +125,12 @@ class _WriteFinder:
                 changed: ast.expr | None = None
                 if isinstance(func, ast.Attribute) and func.attr in MUTATING_METHODS:
                     changed = func.value
-                elif call.args and self.scopes.qualified_name(func, scope) in _ATTRIBUTE_STORES:
+                elif (
+                    call.args
+                    # `setattr(...)` or an alias of it, or `builtins.setattr(...)`
+                    and (isinstance(func, ast.Name) or getattr(func, "attr", "") in _STORE_NAMES)
+                    and self.scopes.qualified_name(func, scope) in _ATTRIBUTE_STORES
+                ):
                     changed = call.args[0]
                 if changed is not None:
                     reported = self.statement_of_call.get(call, call)
