@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from wfcheck import sdk
+from wfcheck.model.nodes import contains, start
 from wfcheck.model.scopes import (
     Binding,
     BindingKind,
@@ -184,7 +185,7 @@ class Workflows:
             return None
         bindings = self.scopes.name_bindings(scope, expr.id)
         found: Context | None = None
-        for binding in bindings.bindings if bindings is not None else ():
+        for binding in _reaching(bindings.bindings, expr, scope) if bindings is not None else ():
             if _is_deletion(binding) or binding in self._resolving:
                 # A use after `del` fails at run time; a binding being resolved is the value
                 # of its own assignment (`context: T = context`): both leave the others.
@@ -852,6 +853,22 @@ def argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
         if item.arg == keyword:
             return item.value
     return None
+
+
+def _reaching(bindings: list[Binding], use: ast.Name, scope: Scope) -> list[Binding]:
+    """The bindings that can reach a use: a binding of the use's own scope that comes after it
+    reaches it only through a loop around both (`context = None` after the last step does not
+    end the context before it). Bindings of enclosing scopes all may (a closure runs later)."""
+    if len(bindings) == 1:
+        return bindings
+    position = start(use)
+    return [
+        binding
+        for binding in bindings
+        if binding.scope is not scope
+        or start(binding.node) <= position
+        or any(contains(loop, use) and contains(loop, binding.node) for loop in scope.loops)
+    ]
 
 
 def _distance(scope: Scope, outer: Scope) -> int:
