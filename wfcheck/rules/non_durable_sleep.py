@@ -1,5 +1,7 @@
 """## What it does
-Checks for `time.sleep` and `asyncio.sleep` in workflow code outside steps.
+Checks for `time.sleep` and `asyncio.sleep` in workflow code outside steps. A sleep of a
+literal `0` (`await asyncio.sleep(0)`, which only yields to the event loop) pauses nothing and
+is not reported.
 
 ## Why is this bad?
 The workflow endpoint is called once per step and the route function re-runs from the top on
@@ -65,7 +67,7 @@ class NonDurableSleep(Rule):
             func = call.func
             if isinstance(func, ast.Attribute) and func.attr != "sleep":
                 continue  # cheaper than resolving every method call
-            if model.scopes.qualified_name(func, scope) not in _SLEEPS:
+            if model.scopes.qualified_name(func, scope) not in _SLEEPS or _sleeps_zero(call):
                 continue
             context = model.workflows.context_name_in(unit)
             message = (
@@ -75,6 +77,13 @@ class NonDurableSleep(Rule):
             )
             fix = _durable_sleep(model, unit, call, call in model.awaited_calls(unit))
             yield self.diagnostic(model, call, message, fix=fix)
+
+
+def _sleeps_zero(call: ast.Call) -> bool:
+    duration = call.args[0] if call.args else next((k.value for k in call.keywords), None)
+    return (
+        isinstance(duration, ast.Constant) and duration.value == 0 and duration.value is not False
+    )
 
 
 def _durable_sleep(
