@@ -127,8 +127,8 @@ class _WriteFinder:
                     changed = func.value
                 elif (
                     call.args
-                    # `setattr(...)` or an alias of it, or `builtins.setattr(...)`
-                    and (isinstance(func, ast.Name) or getattr(func, "attr", "") in _STORE_NAMES)
+                    # `setattr(...)` or `builtins.setattr(...)` (by name first: cheap)
+                    and getattr(func, "id", getattr(func, "attr", "")) in _STORE_NAMES
                     and self.scopes.qualified_name(func, scope) in _ATTRIBUTE_STORES
                 ):
                     changed = call.args[0]

@@ -56,6 +56,7 @@ import ast
 from collections.abc import Iterator
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Position, Range, Severity
+from wfcheck.model.nodes import statement_path
 from wfcheck.model.outer_writes import OuterWrite, WriteKind
 from wfcheck.model.scopes import is_generator
 from wfcheck.model.semantic import SemanticModel
@@ -117,7 +118,7 @@ def _return_fix(model: SemanticModel, write: OuterWrite) -> Fix | None:
     ):
         return None
     declaration = next((s for s in unit.scope.statements if isinstance(s, ast.Nonlocal)), None)
-    statement = _statement_of(model, step)
+    statement = _statement_of(step)
     if declaration is None or statement is None or len(declaration.names) != 1:
         return None
     source = model.source
@@ -148,24 +149,26 @@ def _placeholder_removal(
     bindings = model.scopes.lookup(caller.scope, write.names[0]) or []
     if len(bindings) != 1 or not bindings[0].is_none_placeholder:
         return []
-    statement = model.parent(bindings[0].node)
+    placed = _innermost_statement(caller, bindings[0].node)
+    called = _innermost_statement(caller, call)
+    if placed is None or called is None:
+        return []
+    block, statement = placed
     if not isinstance(statement, ast.Assign) or statement.lineno >= call.lineno:
         return []
-    if not _in_one_block(model, caller, statement, call):
+    if block is not called[0]:  # not in the same statement list: not straight-line code
         return None
     removal = _delete_line(model, statement)
     return [removal] if removal is not None else []
 
 
-def _in_one_block(model: SemanticModel, unit: CodeUnit, first: ast.stmt, second: ast.stmt) -> bool:
-    """The two statements are in the same statement list (straight-line code)."""
-    parent = model.parent(first)
-    if parent is None or model.parent(second) is not parent:
-        return False
-    return any(
-        isinstance(block, list) and first in block and second in block
-        for block in (getattr(parent, name, None) for name in ("body", "orelse", "finalbody"))
-    )
+def _innermost_statement(unit: CodeUnit, node: ast.AST) -> tuple[list[ast.stmt], ast.stmt] | None:
+    """The statement list and the innermost statement of the unit's function holding `node`."""
+    function = unit.node
+    if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+        return None
+    path = statement_path(function.body, node)
+    return path[-1] if path else None
 
 
 def _none_annotation_removal(
@@ -185,12 +188,15 @@ def _none_annotation_removal(
     return [Edit(Range(Position(annotation.start.line, start), annotation.end), "")]
 
 
-def _statement_of(model: SemanticModel, step: StepCall) -> ast.Expr | None:
+def _statement_of(step: StepCall) -> ast.Expr | None:
     """The statement `await context.run(...)` (or without await) holding the step call."""
-    parent = model.parent(step.node)
-    if isinstance(parent, ast.Await):
-        parent = model.parent(parent)
-    return parent if isinstance(parent, ast.Expr) else None
+    found = _innermost_statement(step.unit, step.node)
+    statement = found[1] if found is not None else None
+    if not isinstance(statement, ast.Expr):
+        return None
+    value = statement.value
+    inner = value.value if isinstance(value, ast.Await) else value
+    return statement if inner is step.node else None
 
 
 def _delete_line(model: SemanticModel, statement: ast.stmt) -> Edit | None:
