@@ -435,6 +435,7 @@ class Origins:
         self._class_attributes: dict[ast.ClassDef, dict[str, _Attribute]] = {}
         self._attribute_cache: dict[tuple[ast.ClassDef, str], Origin | None] = {}
         self._owners: dict[int, ast.ClassDef | None] = {}  # by the id of a name's bindings
+        self._calls: dict[ast.Call, Origin | None] = {}
 
     def of(self, expr: ast.expr, scope: Scope, depth: int = 0) -> Origin | None:
         if depth > self._MAX_DEPTH:
@@ -442,7 +443,12 @@ class Origins:
         if isinstance(expr, ast.Await):
             return self.of(expr.value, scope, depth + 1)
         if isinstance(expr, ast.Call):
-            return self._of_call(expr, scope, depth)
+            if expr in self._calls:
+                return self._calls[expr]
+            origin = self._of_call(expr, scope, depth)
+            if depth == 0 and not self._pending:  # final: not cut short, nothing pending
+                self._calls[expr] = origin
+            return origin
         if isinstance(expr, ast.Name):
             return self._of_name(expr, scope, depth)
         if isinstance(expr, ast.Attribute):
