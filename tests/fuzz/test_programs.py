@@ -56,3 +56,23 @@ def test_programs_from_the_grammar_as_workflow_code() -> None:
 def test_programs_from_nodes_as_workflow_code() -> None:
     codes = check_programs(workflow_programs(node_programs()), 300)
     assert len(codes) >= 5, codes
+
+
+# Programs the fuzzing once broke an invariant on, kept as they were found (reduced).
+FOUND = {
+    # A mutant: `await` in a plain def is a compile error; the wrap fix dropped the `await`
+    # and so changed which error the file has.
+    "await in a plain def": (
+        "def has_attachment(folder, name):\n"
+        '    await context.run("weekly", lambda: name)\n'
+        "\n\n"
+        "class Mailer:\n"
+        "    return folder\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("program", FOUND.values(), ids=FOUND.keys())
+def test_what_the_fuzzing_found_stays_fixed(program: str) -> None:
+    found = failures(program, FORCED_OPEN)
+    assert not found, describe(program, found)

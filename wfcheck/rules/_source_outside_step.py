@@ -227,6 +227,8 @@ def _can_wrap(model: SemanticModel, use: SourceUse) -> bool:
         or scope is not unit.scope
         or use.spec.result is ResultKind.NOT_SERIALIZABLE
         or (context.is_async and not isinstance(unit.node, ast.AsyncFunctionDef))
+        # `await` in a plain def does not compile: no fix would make it right
+        or (isinstance(use.expression, ast.Await) and not context.is_async)
         or use.call.lineno != use.call.end_lineno
         or _awaits_inside(use.call)
         or not model.workflows.is_visible(context, scope)
