@@ -21,6 +21,13 @@ def span(node: ast.AST) -> tuple[Point, Point]:
     return start(node), end(node)
 
 
+def last_name(expr: ast.AST) -> str | None:
+    """`c` of `a.b.c`, `f` of `f`: a name or an attribute's last part; None for the rest."""
+    if isinstance(expr, ast.Name):
+        return expr.id
+    return expr.attr if isinstance(expr, ast.Attribute) else None
+
+
 class NodeIndex:
     """The parent of every node of a module, and the names each part of it reads, indexed one
     top-level statement at a time, when a node of that statement is first asked about: a rule

@@ -7,7 +7,7 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from wfcheck.model.nodes import nested_blocks, start
+from wfcheck.model.nodes import last_name, nested_blocks, start
 from wfcheck.model.scopes import Scope, ScopeKind, ScopeTree
 from wfcheck.model.workflows import CodeUnit
 
@@ -128,7 +128,7 @@ class _WriteFinder:
                 elif (
                     call.args
                     # `setattr(...)` or `builtins.setattr(...)` (by name first: cheap)
-                    and getattr(func, "id", getattr(func, "attr", "")) in _STORE_NAMES
+                    and last_name(func) in _STORE_NAMES
                     and self.scopes.qualified_name(func, scope) in _ATTRIBUTE_STORES
                 ):
                     changed = call.args[0]

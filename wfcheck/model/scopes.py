@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from wfcheck.model.nodes import NodeIndex, Point, end, start
+from wfcheck.model.nodes import NodeIndex, Point, end, last_name, start
 
 _BUILTIN_NAMES = {name: f"builtins.{name}" for name in dir(builtins)}
 # Values that make a name an alias of what they name: `now = time.monotonic`.
@@ -461,8 +461,7 @@ def _is_partial(value: ast.expr | None) -> bool:
     """`partial(...)` or `functools.partial(...)`, by its name."""
     if not isinstance(value, ast.Call):
         return False
-    func = value.func
-    return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) == "partial"
+    return last_name(value.func) == "partial"
 
 
 class _OrderedChildren:
@@ -506,21 +505,14 @@ def is_static(function: FunctionNode) -> bool:
 
 def _is_property(function: FunctionNode) -> bool:
     return any(
-        _decorator_name(decorator) in _PROPERTY_DECORATORS
+        last_name(decorator) in _PROPERTY_DECORATORS
         or (isinstance(decorator, ast.Attribute) and decorator.attr in ("setter", "deleter"))
         for decorator in function.decorator_list
     )
 
 
 def _has_decorator(function: FunctionNode, name: str) -> bool:
-    return any(_decorator_name(decorator) == name for decorator in function.decorator_list)
-
-
-def _decorator_name(decorator: ast.expr) -> str | None:
-    """`property` for `@property` and `@functools.cached_property` alike: the last name."""
-    if isinstance(decorator, ast.Name):
-        return decorator.id
-    return decorator.attr if isinstance(decorator, ast.Attribute) else None
+    return any(last_name(decorator) == name for decorator in function.decorator_list)
 
 
 _PROPERTY_DECORATORS = frozenset({"property", "cached_property"})

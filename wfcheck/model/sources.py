@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from wfcheck.model.concurrent_steps import StepCounter
+from wfcheck.model.nodes import last_name
 from wfcheck.model.scopes import (
     FunctionNode,
     Scope,
@@ -676,7 +677,7 @@ def _union_members(annotation: ast.expr) -> Iterator[ast.expr]:
         yield from _union_members(annotation.left)
         yield from _union_members(annotation.right)
         return
-    wrapper = _last_name(annotation.value) if isinstance(annotation, ast.Subscript) else None
+    wrapper = last_name(annotation.value) if isinstance(annotation, ast.Subscript) else None
     if isinstance(annotation, ast.Subscript) and (wrapper in _UNIONS or wrapper in _WRAPPERS):
         inner = annotation.slice
         elements = inner.elts if isinstance(inner, ast.Tuple) else [inner]
@@ -686,12 +687,6 @@ def _union_members(annotation: ast.expr) -> Iterator[ast.expr]:
             yield from _union_members(element)
         return
     yield annotation
-
-
-def _last_name(expr: ast.expr) -> str | None:
-    if isinstance(expr, ast.Name):
-        return expr.id
-    return expr.attr if isinstance(expr, ast.Attribute) else None
 
 
 def _record_stores(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from wfcheck import sdk
-from wfcheck.model.nodes import contains, start
+from wfcheck.model.nodes import contains, last_name, start
 from wfcheck.model.scopes import (
     Binding,
     BindingKind,
@@ -514,8 +514,7 @@ class Workflows:
         """The function of the file a call runs, with the arguments it gets: through a name, a
         method, a class (its `__init__`) or a `functools.partial` bound to a name."""
         func = call.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-        if name not in self.scopes.callable_names:
+        if last_name(func) not in self.scopes.callable_names:
             return None  # not the name of a def, a class or a partial of the file
         function = self.scopes.resolve_function(func, scope) or self.scopes.constructor(func, scope)
         if function is not None:

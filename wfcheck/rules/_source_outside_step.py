@@ -9,7 +9,7 @@ from typing import ClassVar
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation
 from wfcheck.fixes import reference, replace
 from wfcheck.model.flow import Decision, SourceUse
-from wfcheck.model.nodes import Point, end, start
+from wfcheck.model.nodes import Point, end, last_name, start
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import ResultKind, SourceKind, is_logging_call
 from wfcheck.model.workflows import CodeUnit, UnitKind
@@ -140,7 +140,7 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
         inner = inside.format(inner)
         outer = converter_text + "({})"
     func = use.call.func
-    what = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "value")
+    what = last_name(func) or "value"
     quote = _free_quote(model, use)
     context_name = model.workflows.context_name(context, scope)
     if quote is None or context_name is None:
