@@ -49,7 +49,7 @@ from wfcheck.diagnostics import Applicability, Diagnostic, Fix, Severity
 from wfcheck.fixes import replace
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import describe_callee
-from wfcheck.model.workflows import CodeUnit, Region
+from wfcheck.model.workflows import CodeUnit, Region, argument
 from wfcheck.rule import FixAvailability, Rule
 
 _SLEEPS = frozenset({"time.sleep", "asyncio.sleep"})
@@ -80,7 +80,8 @@ class NonDurableSleep(Rule):
 
 
 def _sleeps_zero(call: ast.Call) -> bool:
-    duration = call.args[0] if call.args else next((k.value for k in call.keywords), None)
+    """`sleep(0)`: the duration (first, or `asyncio.sleep`'s `delay=`) a literal zero."""
+    duration = argument(call, 0, "delay")
     return (
         isinstance(duration, ast.Constant) and duration.value == 0 and duration.value is not False
     )
