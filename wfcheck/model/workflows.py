@@ -600,11 +600,10 @@ class Workflows:
             self._class_contexts[owner] = found  # an attribute holding itself holds nothing
             class_scope = self.scopes.scope_of(owner)
             for method_scope in class_scope.children if class_scope is not None else ():
-                for statement in method_scope.statements:
-                    for attribute, value in _self_attribute_stores(statement, method_scope):
-                        context = self.context_of(value, method_scope)
-                        if context is not None:
-                            found[attribute] = context
+                for attribute, value in _self_attribute_stores(method_scope):
+                    context = self.context_of(value, method_scope)
+                    if context is not None:
+                        found[attribute] = context
         return self._class_contexts[owner]
 
     def _uses_context_by_closure(self, helper: FunctionNode, unit: CodeUnit) -> bool:
@@ -804,26 +803,27 @@ class _Callee:
     keywords: list[ast.keyword]
 
 
-def _self_attribute_stores(
-    statement: ast.stmt, method_scope: Scope
-) -> Iterator[tuple[str, ast.expr]]:
-    """`self.ctx = value` in a method: the attribute and the value (`self` being the
+def _self_attribute_stores(method_scope: Scope) -> Iterator[tuple[str, ast.expr]]:
+    """`self.ctx = value` in a method: each attribute and its value (`self` being the
     method's first parameter)."""
     method = method_scope.node
     if not isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
         return
     parameters = positional_parameters(method.args)
-    if not parameters or not isinstance(statement, ast.Assign | ast.AnnAssign):
+    if not parameters:
         return
-    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
-    for target in targets:
-        if (
-            isinstance(target, ast.Attribute)
-            and isinstance(target.value, ast.Name)
-            and target.value.id == parameters[0].arg
-            and statement.value is not None
-        ):
-            yield target.attr, statement.value
+    receiver = parameters[0].arg
+    for statement in method_scope.statements:
+        if not isinstance(statement, ast.Assign | ast.AnnAssign) or statement.value is None:
+            continue
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        for target in targets:
+            if (
+                isinstance(target, ast.Attribute)
+                and isinstance(target.value, ast.Name)
+                and target.value.id == receiver
+            ):
+                yield target.attr, statement.value
 
 
 def _is_unknown_method(name: str, methods: frozenset[str]) -> bool:
