@@ -330,7 +330,8 @@ PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsP
 _PATH_FACTORIES = PATH_CLASSES | frozenset(
     f"{path_class}.{method}" for path_class in PATH_CLASSES for method in ("home", "cwd")
 )
-_PATH_DERIVING_METHODS = frozenset(
+# Path methods that return another path (`.resolve()`, `.with_suffix(".txt")`).
+PATH_DERIVING_METHODS = frozenset(
     {"joinpath", "with_name", "with_stem", "with_suffix", "with_segments", "absolute"}
     | {"expanduser", "resolve", "relative_to"}
 )
@@ -744,7 +745,7 @@ def _method_result(receiver: Origin | None, method: str) -> Origin | None:
         return Origin.CLIENT if deriving else None
     if receiver is Origin.PIPELINE:
         return receiver  # `pipe.set(...).incr(...)` chains on the pipeline
-    if receiver is Origin.PATH and method in _PATH_DERIVING_METHODS:
+    if receiver is Origin.PATH and method in PATH_DERIVING_METHODS:
         return Origin.PATH
     if receiver is Origin.LOGGER and method in _LOGGER_DERIVING_METHODS:
         return Origin.LOGGER

@@ -18,7 +18,7 @@ import enum
 from dataclasses import dataclass
 
 from wfcheck.model.scopes import BindingKind, FunctionNode, Scope, ScopeTree, is_generator
-from wfcheck.model.sources import CLIENT_ORIGINS, Origin, Origins
+from wfcheck.model.sources import CLIENT_ORIGINS, PATH_DERIVING_METHODS, Origin, Origins
 
 # How many names, calls and nested displays deep a value is followed (beyond it nothing is
 # evident, and what a function returns is remembered as found the first time).
@@ -121,10 +121,6 @@ _HTTP_CLIENTS = {
     "httpx.AsyncClient": "httpx",
 }
 _HTTP_METHODS = frozenset({*_VERBS, "send"})
-_PATH_METHODS = frozenset(
-    {"joinpath", "with_name", "with_stem", "with_suffix", "absolute", "resolve", "expanduser"}
-    | {"relative_to"}
-)
 _DATETIME_METHODS = frozenset({"replace", "astimezone"})
 _DIGESTS = ("hashlib.", "hmac.new")
 # `str` methods that return text, for what `.encode()` is called on.
@@ -384,7 +380,7 @@ class StepResults:
             return None
         if found.kind is Kind.BYTES and method == "join":
             return Rejected(Kind.BYTES, "bytes")
-        if found.kind is Kind.PATH and method in _PATH_METHODS:
+        if found.kind is Kind.PATH and method in PATH_DERIVING_METHODS:
             return found
         if found.kind is Kind.DATETIME and method in _DATETIME_METHODS:
             return found
