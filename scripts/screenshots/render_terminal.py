@@ -80,6 +80,21 @@ def _color(values: list[list[str]]) -> tuple[str | None, int]:
     return f"#{red:02x}{green:02x}{blue:02x}", 5
 
 
+# SGR codes that set or reset one attribute, and what they set it to.
+_SIMPLE_CODES: dict[int, dict[str, object]] = {
+    1: {"bold": True},
+    3: {"italic": True},
+    7: {"reverse": True},
+    22: {"bold": False},
+    23: {"italic": False},
+    24: {"underline": None},
+    27: {"reverse": False},
+    39: {"fg": None},
+    49: {"bg": None},
+    59: {"underline_color": None},
+}
+
+
 def apply_sgr(style: Style, parameters: str) -> Style:
     values = [part.split(":") for part in (parameters or "0").split(";")]
     index = 0
@@ -88,25 +103,13 @@ def apply_sgr(style: Style, parameters: str) -> Style:
         used = 1
         if code == 0:
             style = Style()
-        elif code == 1:
-            style = replace(style, bold=True)
-        elif code == 3:
-            style = replace(style, italic=True)
+        elif code in _SIMPLE_CODES:
+            style = replace(style, **_SIMPLE_CODES[code])  # type: ignore[arg-type]
         elif code == 4:
             kind = values[index][1] if len(values[index]) > 1 else "1"
             style = replace(
                 style, underline=None if kind == "0" else ("wavy" if kind == "3" else "solid")
             )
-        elif code == 7:
-            style = replace(style, reverse=True)
-        elif code == 22:
-            style = replace(style, bold=False)
-        elif code == 23:
-            style = replace(style, italic=False)
-        elif code == 24:
-            style = replace(style, underline=None)
-        elif code == 27:
-            style = replace(style, reverse=False)
         elif 30 <= code <= 37 or 90 <= code <= 97:
             style = replace(style, fg=palette(code - 30 if code < 90 else code - 82))
         elif 40 <= code <= 47 or 100 <= code <= 107:
@@ -115,12 +118,6 @@ def apply_sgr(style: Style, parameters: str) -> Style:
             color, used = _color(values[index:])
             field = {38: "fg", 48: "bg", 58: "underline_color"}[code]
             style = replace(style, **{field: color})
-        elif code == 39:
-            style = replace(style, fg=None)
-        elif code == 49:
-            style = replace(style, bg=None)
-        elif code == 59:
-            style = replace(style, underline_color=None)
         index += used
     return style
 
