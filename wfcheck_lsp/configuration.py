@@ -89,9 +89,10 @@ def editor_settings(value: object) -> EditorSettings:
         for key in value
         if key not in SERVER_SETTINGS and key not in CLIENT_SETTINGS
     ]
-    preference = _preference(value.get("configurationPreference", "editorFirst"), problems)
-    table, table_path = _configuration(value.get("configuration"), problems)
-    show_syntax_errors = value.get("showSyntaxErrors", True)
+    given = {**SERVER_SETTINGS, **value}  # a setting the client leaves out has its default
+    preference = _preference(given["configurationPreference"], problems)
+    table, table_path = _configuration(given["configuration"], problems)
+    show_syntax_errors = given["showSyntaxErrors"]
     if not isinstance(show_syntax_errors, bool):
         problems.append(f"`showSyntaxErrors` must be true or false, not {show_syntax_errors!r}")
         show_syntax_errors = True
