@@ -19,6 +19,8 @@ from wfcheck.model.nodes import NodeIndex, Point, end, last_name, start
 _BUILTIN_NAMES = {name: f"builtins.{name}" for name in dir(builtins)}
 # Values that make a name an alias of what they name: `now = time.monotonic`.
 _ALIASES = (ast.Name, ast.Attribute)
+# Values that may evaluate to an object bound elsewhere: `ctx = cast(T, context)`.
+_COPIES = (ast.Name, ast.Attribute, ast.Subscript, ast.Call)
 
 
 class ScopeKind(enum.Enum):
@@ -161,6 +163,16 @@ class NameBindings:
     @cached_property
     def definition_starts(self) -> list[tuple[int, int]]:
         return [(definition.lineno, definition.col_offset) for definition in self.definitions or ()]
+
+    @cached_property
+    def may_copy_a_value(self) -> bool:
+        """Some binding is a parameter or copies an expression that can name an object (a
+        name, an attribute, an item or a call): the name may alias a parameter's value."""
+        return any(
+            binding.kind is BindingKind.PARAMETER
+            or (binding.kind is BindingKind.ASSIGNMENT and isinstance(binding.value, _COPIES))
+            for binding in self.bindings
+        )
 
     @cached_property
     def parameters(self) -> tuple[tuple[ast.arg, Scope], ...]:

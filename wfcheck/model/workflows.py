@@ -184,8 +184,10 @@ class Workflows:
         if not isinstance(expr, ast.Name):
             return None
         bindings = self.scopes.name_bindings(scope, expr.id)
+        if bindings is None or not bindings.may_copy_a_value:
+            return None
         found: Context | None = None
-        for binding in _reaching(bindings.bindings, expr, scope) if bindings is not None else ():
+        for binding in _reaching(bindings.bindings, expr, scope):
             if _is_deletion(binding) or binding in self._resolving:
                 # A use after `del` fails at run time; a binding being resolved is the value
                 # of its own assignment (`context: T = context`): both leave the others.
