@@ -174,10 +174,10 @@ def test_an_internal_error_is_contained_to_its_file(project: Path, capsys, monke
     (project / "broken.py").write_text(WORKFLOW)
     original = engine.rule_findings
 
-    def failing_on_broken(tree, source, settings):
+    def failing_on_broken(tree, source, settings, project):
         if "broken" in source.text:
             raise AttributeError("'arguments' object has no attribute 'lineno'")
-        return original(tree, source, settings)
+        return original(tree, source, settings, project)
 
     (project / "broken.py").write_text(WORKFLOW + "# broken\n")
     monkeypatch.setattr(engine, "rule_findings", failing_on_broken)

@@ -93,10 +93,10 @@ from wfcheck import flake8_plugin
 original = flake8_plugin.rule_findings
 
 
-def failing_on_broken(tree, source, settings):
+def failing_on_broken(tree, source, settings, project):
     if "# broken" in source.text:
         raise AttributeError("'arguments' object has no attribute 'lineno'")
-    return original(tree, source, settings)
+    return original(tree, source, settings, project)
 
 
 flake8_plugin.rule_findings = failing_on_broken

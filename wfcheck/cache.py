@@ -1,9 +1,12 @@
 """The results cache, `.wfcheck_cache` (as Ruff's `.ruff_cache`): an unchanged file is not
 analysed again.
 
-A result is keyed by a hash of the file's bytes, wfcheck's version and the file's settings
-(rule selection with its per-file ignores, detection settings): a change to any of them is a
-miss. The cache is one JSON file per wfcheck version, read once and written once per run
+A result is keyed by a hash of the file's bytes, its path, wfcheck's version and the file's
+settings (rule selection with its per-file ignores, detection settings): a change to any of
+them is a miss. A result that used the summaries of other modules of the project keeps their
+digests, and holds only while they are the same (an edited helper re-checks its callers).
+
+The cache is one JSON file per wfcheck version, read once and written once per run
 (atomically); entries unused for PRUNE_AFTER_DAYS are dropped. A cache that cannot be read is
 treated as empty, one that cannot be written is skipped: the cache never changes a result.
 """
@@ -35,7 +38,7 @@ from wfcheck.settings import Settings, settings_key
 
 CACHE_FOLDER = ".wfcheck_cache"
 PRUNE_AFTER_DAYS = 30
-_FORMAT = 1
+_FORMAT = 2  # 2: the project modules a result used
 
 
 class ResultCache:
@@ -47,11 +50,13 @@ class ResultCache:
         self._dirty = False
         self._settings_keys: dict[Settings, str] = {}
 
-    def key(self, data: bytes, settings: Settings) -> str:
+    def key(self, data: bytes, settings: Settings, path: str) -> str:
+        """By content, settings and path: the path decides which project modules the file's
+        imports name (its relative imports, its project's root)."""
         if settings not in self._settings_keys:
             self._settings_keys[settings] = settings_key(settings)
         digest = hashlib.blake2b(digest_size=20)
-        digest.update(f"{__version__}\0{self._settings_keys[settings]}\0".encode())
+        digest.update(f"{__version__}\0{self._settings_keys[settings]}\0{path}\0".encode())
         digest.update(data)
         return digest.hexdigest()
 
@@ -129,6 +134,7 @@ def _report_to_json(report: FileReport) -> dict[str, Any]:
     return {
         "d": [_diagnostic_to_json(d) for d in report.diagnostics],
         "s": [syntax.message, syntax.line, syntax.column] if syntax else None,
+        "u": [list(dependency) for dependency in report.dependencies],
     }
 
 
@@ -137,6 +143,7 @@ def _report_from_json(value: dict[str, Any]) -> FileReport:
     return FileReport(
         tuple(_diagnostic_from_json(item) for item in value["d"]),
         SyntaxIssue(syntax[0], syntax[1], syntax[2]) if syntax else None,
+        dependencies=tuple((path, digest) for path, digest in value.get("u", ())),
     )
 
 
@@ -155,7 +162,7 @@ def _diagnostic_to_json(diagnostic: Diagnostic) -> list[Any]:
         ]
         if fix
         else None,
-        [[*_range_to_json(item.range), item.message] for item in diagnostic.related],
+        [[*_range_to_json(item.range), item.message, item.path] for item in diagnostic.related],
     ]
 
 
@@ -168,7 +175,7 @@ def _diagnostic_from_json(value: list[Any]) -> Diagnostic:
         _range_from_json(range_),
         Severity(severity),
         _fix_from_json(fix) if fix else None,
-        tuple(RelatedLocation(_range_from_json(item[:4]), item[4]) for item in related),
+        tuple(RelatedLocation(_range_from_json(item[:4]), item[4], item[5]) for item in related),
     )
 
 

@@ -46,6 +46,7 @@ from wfcheck.output import (
     RenderOptions,
     check_summary,
     diff_summary,
+    display_path,
     fix_summary,
     io_finding,
     rule_finding,
@@ -218,13 +219,6 @@ def _settings(run: Run, path: Path) -> Settings:
     )
 
 
-def _display(path: str) -> str:
-    """The path relative to the working folder when inside it, as Ruff shows paths."""
-    absolute = os.path.abspath(path)
-    prefix = os.getcwd().rstrip(os.sep) + os.sep
-    return absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
-
-
 def _check_paths(run: Run) -> None:
     args = run.args
     force_exclude = args.force_exclude or run.root.force_exclude
@@ -250,18 +244,27 @@ def _check_paths(run: Run) -> None:
 
 def _unreadable(run: Run, name: str, error: InputError) -> None:
     """A file that cannot be read or decoded is a finding, as in Ruff; the rest is checked."""
-    file = CheckedFile(os.path.abspath(name), _display(name), SourceText(""))
+    file = CheckedFile(os.path.abspath(name), display_path(name), SourceText(""))
     run.findings.append(io_finding(file, error.reason))
 
 
 def _job(run: Run, path: Path, source: SourceFile) -> Job:
     settings = _settings(run, path)
-    return Job(source.text, source.data, settings, str(path), run.fixing, run.args.unsafe_fixes)
+    in_project = str(path) != STDIN  # stdin with --stdin-filename names its place too
+    return Job(
+        source.text,
+        source.data,
+        settings,
+        str(path),
+        run.fixing,
+        run.args.unsafe_fixes,
+        in_project=in_project,
+    )
 
 
 def _take(run: Run, path: Path, source: SourceFile, outcome: Outcome) -> None:
     """Record one file's outcome: write its fixes (or keep their diff), keep its findings."""
-    display = _display(str(path))
+    display = display_path(str(path))
     text, report = source.text, outcome.report
     if report.internal_error is not None:
         run.panics.append((display, report.internal_error))
@@ -278,7 +281,7 @@ def _apply_fixing(
 ) -> tuple[str, FileReport]:
     """The text and findings to show: the fixed ones, or the original's when the fixed file
     could not be written (it is left as it was)."""
-    display = _display(str(path))
+    display = display_path(str(path))
     _report_rejected(display, fixing.rejected)
     if not fixing.fixed:
         return source.text, fixing.report
@@ -291,7 +294,10 @@ def _apply_fixing(
             write_source(path, fixing.text, source.encoding)
         except InputError as error:
             run.errors.append(error)
-            return source.text, check_source(source.text, _settings(run, path), filename=str(path))
+            job = _job(run, path, source)
+            return source.text, check_source(
+                source.text, job.settings, filename=job.filename, project=job.project
+            )
     run.tally.add(display, fixing.fixed)
     return fixing.text, fixing.report
 
@@ -357,7 +363,7 @@ def _check_stdin(run: Run) -> None:
     if name and force_exclude and Exclusions(run.config_for).excluded_with_parents(path):
         return
     outcome = run_jobs([_job(run, path, source)], None)[0]
-    display = _display(name) if name else STDIN
+    display = display_path(name) if name else STDIN
     text, report = source.text, outcome.report
     if report.internal_error is not None:
         run.panics.append((display, report.internal_error))

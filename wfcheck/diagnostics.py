@@ -62,6 +62,8 @@ class Fix:
 class RelatedLocation:
     range: Range
     message: str
+    # The absolute path of another file of the project the location is in (None: this file).
+    path: str | None = None
 
 
 @dataclass(frozen=True)

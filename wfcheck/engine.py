@@ -10,11 +10,14 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from wfcheck import sdk
 from wfcheck.diagnostics import Diagnostic
+from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.noqa import parse_exemptions
+from wfcheck.project.index import ProjectIndex, ProjectView
 from wfcheck.rule import Rule
 from wfcheck.rules import ALL_RULES
 from wfcheck.rules.unused_noqa import UnusedNoqa
@@ -70,6 +73,8 @@ class FileReport:
     syntax_error: SyntaxIssue | None = None
     analysis_error: str | None = None
     internal_error: InternalError | None = None
+    # The project modules whose summaries the check used, each with its summary's digest.
+    dependencies: tuple[tuple[str, str], ...] = ()
 
 
 def parse(text: str, filename: str = "<unknown>") -> ast.Module:
@@ -119,22 +124,27 @@ def _room_to_recurse() -> Iterator[None]:
         sys.setrecursionlimit(limit)
 
 
-def check_tree(tree: ast.Module, source: SourceText, settings: Settings) -> list[Diagnostic]:
+def check_tree(
+    tree: ast.Module, source: SourceText, settings: Settings, project: ProjectView | None = None
+) -> list[Diagnostic]:
     """Findings of the enabled rules on a parsed module, sorted, before any noqa filtering.
 
     Raises AnalysisError for a tree nested too deeply to analyse.
     """
-    return rule_findings(tree, source, settings) or []
+    return rule_findings(tree, source, settings, project) or []
 
 
 def rule_findings(
-    tree: ast.Module, source: SourceText, settings: Settings
+    tree: ast.Module, source: SourceText, settings: Settings, project: ProjectView | None = None
 ) -> list[Diagnostic] | None:
     """check_tree's findings, or None when the file is not workflow code at all."""
-    if not may_use_workflows(source.text, settings):
+    if not may_use_workflows(source.text, settings) and not (
+        project is not None and project.may_import_workflow_names(source.text)
+    ):
         return None
+    imported: ImportedFacts = project if project is not None else NO_IMPORTS
     with _room_to_recurse():
-        model = SemanticModel(source, tree, settings.detection)
+        model = SemanticModel(source, tree, settings.detection, imported)
         if not model.is_workflow_file:
             return None
         diagnostics = [d for rule in enabled_rules(settings) for d in rule.check(model)]
@@ -160,12 +170,19 @@ def apply_noqa(
 
 
 def check_source(
-    text: str, settings: Settings | None = None, *, filename: str = "<unknown>", noqa: bool = True
+    text: str,
+    settings: Settings | None = None,
+    *,
+    filename: str = "<unknown>",
+    noqa: bool = True,
+    project: ProjectIndex | None = None,
 ) -> FileReport:
     """Parse and check one file's text; a syntax error is reported, not raised.
 
     With `noqa=False` the `# noqa` directives are not applied (and UWF001 does not run).
+    `project` answers for the names the file imports from the project's other modules.
     """
+    view = project.view(Path(filename)) if project is not None else None
     settings = settings or Settings()
     source = SourceText(text)
     try:
@@ -176,16 +193,17 @@ def check_source(
         message = "too deeply nested for Python's parser"
         return FileReport(syntax_error=SyntaxIssue(message, 1, 0))
     try:
-        findings = rule_findings(tree, source, settings)
+        findings = rule_findings(tree, source, settings, view)
+        dependencies = view.dependencies() if view is not None else ()
         if findings is None:
-            return FileReport()
+            return FileReport(dependencies=dependencies)
         if noqa:
             findings = apply_noqa(findings, source, settings)
     except AnalysisError as error:
         return FileReport(analysis_error=str(error))
     except Exception as error:  # a bug of wfcheck: contained to this file
         return FileReport(internal_error=InternalError.of(error))
-    return FileReport(tuple(findings))
+    return FileReport(tuple(findings), dependencies=dependencies)
 
 
 def _syntax_issue(error: SyntaxError, source: SourceText) -> SyntaxIssue:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix
 from wfcheck.engine import FileReport, check_source
 from wfcheck.fixes import apply_edits
+from wfcheck.project.index import ProjectIndex
 from wfcheck.settings import Settings
 from wfcheck.source import SourceText
 
@@ -64,6 +65,7 @@ def fix_text(
     unsafe: bool,
     filename: str = "<unknown>",
     report: FileReport | None = None,
+    project: ProjectIndex | None = None,
 ) -> FixResult:
     """Apply the applicable fixes of `text`'s findings to a fixed point.
 
@@ -71,7 +73,7 @@ def fix_text(
     that a `# noqa` suppresses. `report`, when given, is `check_source(text, settings)`
     already computed. The result's `report` holds the findings that remain.
     """
-    report = report or check_source(text, settings, filename=filename)
+    report = report or check_source(text, settings, filename=filename, project=project)
     validate = _compile if _compile(text, filename) is None else _parse
     fixed: Counter[str] = Counter()
     rejected: list[RejectedFix] = []
@@ -92,7 +94,7 @@ def fix_text(
             break
         fixed.update(diagnostic.code for diagnostic in round_.applied)
         text = round_.text
-        report = check_source(text, settings, filename=filename)
+        report = check_source(text, settings, filename=filename, project=project)
     return FixResult(text, dict(fixed), report, tuple(rejected))
 
 

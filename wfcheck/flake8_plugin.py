@@ -21,6 +21,7 @@ from flake8.exceptions import ExecutionError
 from wfcheck import __version__
 from wfcheck.config import ConfigError, ConfigFinder
 from wfcheck.engine import AnalysisError, InternalError, apply_noqa, rule_findings
+from wfcheck.project.index import ProjectView, shared_index
 from wfcheck.settings import Settings
 from wfcheck.source import SourceText
 
@@ -90,7 +91,7 @@ class Plugin:
             return
         source = SourceText("".join(self.lines))
         try:
-            findings = rule_findings(self.tree, source, settings)
+            findings = rule_findings(self.tree, source, settings, self._project_view(settings))
             kept = apply_noqa(findings, source, settings, line_level=False) if findings else []
         except AnalysisError as error:
             yield self._wfcheck_error(f"wfcheck could not check {self.filename}: {error}")
@@ -103,6 +104,13 @@ class Plugin:
         for diagnostic in kept:
             text = f"{diagnostic.code} {diagnostic.message}"
             yield diagnostic.line, diagnostic.column, text, type(self)
+
+    def _project_view(self, settings: Settings) -> ProjectView | None:
+        """The file's project, its modules read from disk (as `wfcheck check` reads them)."""
+        if self.filename in ("-", "stdin"):
+            return None
+        path = Path(self.filename)
+        return shared_index(path, settings.detection).view(path)
 
     def _wfcheck_error(self, message: str) -> tuple[int, int, str, type]:
         return 1, 0, f"{WFCHECK_ERROR} {message}", type(self)

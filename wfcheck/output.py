@@ -234,7 +234,7 @@ def render_full(findings: Sequence[Finding], options: RenderOptions) -> str:
         out.append(_excerpt(f.file, f.range, EXCERPT_CONTEXT))
         for related in f.related:
             out.append(f"info: {related.message}\n")
-            out.append(_excerpt(f.file, related.range, 0))
+            out.append(_excerpt(_related_file(f.file, related), related.range, 0))
         if f.fix is not None:
             out.append(f"help: {f.fix.title}\n")
             out.append(_fix_diff(f.file.source, f.fix.edits))
@@ -242,6 +242,25 @@ def render_full(findings: Sequence[Finding], options: RenderOptions) -> str:
             out.append(f"{note}\n" if note else "")
         out.append("\n")
     return "".join(out)
+
+
+def display_path(path: str) -> str:
+    """The path relative to the working folder when inside it, as Ruff shows paths."""
+    absolute = os.path.abspath(path)
+    prefix = os.getcwd().rstrip(os.sep) + os.sep
+    return absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
+
+
+def _related_file(file: CheckedFile, related: RelatedLocation) -> CheckedFile:
+    """The file a related location is in: the finding's, or another module of the project
+    (read again; an empty text if it is gone, and the excerpt shows only the path)."""
+    if related.path is None:
+        return file
+    try:
+        text = Path(related.path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return CheckedFile(related.path, display_path(related.path), SourceText(text))
 
 
 def _applicability_note(applicability: Applicability) -> str | None:

@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from wfcheck.cache import ResultCache
 from wfcheck.engine import FileReport, InternalError, check_source
 from wfcheck.fixing import FixResult, applicable_fixes, fix_text
+from wfcheck.project.index import ProjectIndex, shared_index
 from wfcheck.settings import Settings
 
 # Below this much source text in total, the run stays in one process.
@@ -32,6 +34,14 @@ class Job:
     filename: str
     fix: bool = False
     unsafe: bool = False
+    # A file on disk: names it imports from its project's modules are followed.
+    in_project: bool = False
+
+    @property
+    def project(self) -> ProjectIndex | None:
+        if not self.in_project:
+            return None
+        return shared_index(Path(self.filename), self.settings.detection)
 
 
 @dataclass(frozen=True)
@@ -45,12 +55,18 @@ class Outcome:
 def run_job(job: Job) -> Outcome:
     """The job's outcome; a bug of wfcheck is reported as the file's internal error, so that
     the other files are still checked."""
-    report = check_source(job.text, job.settings, filename=job.filename)
+    project = job.project
+    report = check_source(job.text, job.settings, filename=job.filename, project=project)
     if not job.fix or not applicable_fixes(report.diagnostics, unsafe=job.unsafe):
         return Outcome(report)
     try:
         fixing = fix_text(
-            job.text, job.settings, unsafe=job.unsafe, filename=job.filename, report=report
+            job.text,
+            job.settings,
+            unsafe=job.unsafe,
+            filename=job.filename,
+            report=report,
+            project=project,
         )
     except Exception as error:  # a bug in a fix: the file keeps its text and its findings
         return Outcome(replace(report, internal_error=InternalError.of(error)))
@@ -61,10 +77,15 @@ def run_jobs(jobs: Sequence[Job], cache: ResultCache | None) -> list[Outcome]:
     """The outcome of each job, in order: from the cache where it knows the file's content
     and settings (and there is nothing to fix), else computed, in parallel when it pays."""
     outcomes: list[Outcome | None] = [None] * len(jobs)
-    keys = [cache.key(job.data, job.settings) if cache else "" for job in jobs]
+    keys = [
+        cache.key(job.data, job.settings, os.path.abspath(job.filename)) if cache else ""
+        for job in jobs
+    ]
     pending = []
     for index, job in enumerate(jobs):
         cached = cache.get(keys[index]) if cache else None
+        if cached is not None and not _is_current(cached, job):
+            cached = None
         if cached is not None and not (
             job.fix and applicable_fixes(cached.diagnostics, unsafe=job.unsafe)
         ):
@@ -77,6 +98,15 @@ def run_jobs(jobs: Sequence[Job], cache: ResultCache | None) -> list[Outcome]:
         if cache and outcome.fixing is None:
             cache.put(keys[index], outcome.report)
     return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _is_current(report: FileReport, job: Job) -> bool:
+    """A cached result still holds when the summaries of the project modules it used have
+    not changed (an edited helper re-checks its callers)."""
+    if not report.dependencies:
+        return True
+    project = job.project
+    return project is not None and project.view(Path(job.filename)).is_current(report.dependencies)
 
 
 def _compute(jobs: list[Job]) -> list[Outcome]:

@@ -87,6 +87,13 @@ class Checker:
         if uri in self._documents:
             self._request(uri)
 
+    def recheck_dependents(self, modules: set[str]) -> None:
+        """Analyse again the open documents whose last analysis used one of these modules."""
+        for uri, analysis in list(self._results.items()):
+            used = {path for path, _ in analysis.report.dependencies}
+            if used & modules and uri in self._documents:
+                self._request(uri)
+
     def recheck_all(self) -> None:
         """The settings changed: every open document is analysed again."""
         for uri in self._documents:

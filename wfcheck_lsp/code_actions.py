@@ -183,7 +183,12 @@ def _fix_all_edit(analysis: Analysis, client: Client) -> types.WorkspaceEdit | N
     filename = str(document.path or document.uri)
     settings = analysis.configuration.settings
     result = fix_text(
-        document.text, settings, unsafe=False, filename=filename, report=analysis.report
+        document.text,
+        settings,
+        unsafe=False,
+        filename=filename,
+        report=analysis.report,
+        project=analysis.configuration.project,
     )
     edit = replacement(document.source, result.text)
     return _workspace_edit(analysis, [edit], client) if edit else None

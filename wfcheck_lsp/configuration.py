@@ -35,6 +35,7 @@ from wfcheck.config import (
     read_table,
 )
 from wfcheck.discovery import Exclusions
+from wfcheck.project.index import ProjectIndex
 from wfcheck.settings import Settings
 
 SECTION = "wfcheck"
@@ -137,6 +138,8 @@ class Configuration:
     excluded: bool = False
     show_syntax_errors: bool = True
     problems: tuple[str, ...] = ()
+    # The summaries of the document's project (the modules it imports), for fix-all's checks.
+    project: ProjectIndex | None = field(default=None, compare=False)
 
 
 class ConfigurationResolver:

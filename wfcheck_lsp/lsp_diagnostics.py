@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lsprotocol import types
 
-from wfcheck.diagnostics import Diagnostic, Position, Range, Severity
+from wfcheck.diagnostics import Diagnostic, Position, Range, RelatedLocation, Severity
 from wfcheck.docs import rule_url
 from wfcheck.engine import FileReport, SyntaxIssue
+from wfcheck.source import SourceText
 from wfcheck_lsp.positions import PositionConverter
 
 SOURCE = "wfcheck"
@@ -52,8 +55,7 @@ def finding(
 ) -> types.Diagnostic:
     related = [
         types.DiagnosticRelatedInformation(
-            location=types.Location(uri=uri, range=converter.to_client_range(location.range)),
-            message=location.message,
+            location=_location(location, uri, converter), message=location.message
         )
         for location in diagnostic.related
     ]
@@ -68,6 +70,20 @@ def finding(
         source=SOURCE,
         related_information=related or None,
     )
+
+
+def _location(related: RelatedLocation, uri: str, converter: PositionConverter) -> types.Location:
+    """In the document, or in another module of the project (its text read from disk, for
+    the client's columns)."""
+    if related.path is None:
+        return types.Location(uri=uri, range=converter.to_client_range(related.range))
+    path = Path(related.path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    other = PositionConverter(SourceText(text), converter.encoding)
+    return types.Location(uri=path.as_uri(), range=other.to_client_range(related.range))
 
 
 def syntax_error(issue: SyntaxIssue, converter: PositionConverter) -> types.Diagnostic:

@@ -11,17 +11,21 @@ import asyncio
 import itertools
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.lsp.server import LanguageServer
-from pygls.uris import to_fs_path
+from pygls.uris import from_fs_path, to_fs_path
 
 from wfcheck import __version__
 from wfcheck.config import PYPROJECT_TOML, WFCHECK_TOML
 from wfcheck.engine import FileReport, check_source
+from wfcheck.project.index import ProjectIndex, read_from_disk
+from wfcheck.project.layout import ProjectLayout, project_root
+from wfcheck.settings import DetectionSettings, Settings
 from wfcheck_lsp import code_actions
 from wfcheck_lsp.checker import Analysis, Checker
 from wfcheck_lsp.configuration import (
@@ -57,6 +61,8 @@ class WfcheckServer(LanguageServer):
         # The editor's settings: "" holds the global ones, a folder's URI that folder's.
         self.editor: dict[str, EditorSettings] = {"": EditorSettings()}
         self.folders: list[str] = []
+        # The summaries of each project's modules: open documents' text, else the disk's.
+        self.projects: dict[tuple[Path, DetectionSettings], ProjectIndex] = {}
 
     def report_server_error(self, error: Exception, source: type[Exception]) -> None:
         """Log what went wrong; never a pop-up in the user's editor (pygls' default)."""
@@ -100,7 +106,38 @@ class WfcheckServer(LanguageServer):
         if configuration.excluded:
             return configuration, FileReport()
         filename = str(document.path or document.uri)
-        return configuration, check_source(document.text, configuration.settings, filename=filename)
+        settings = configuration.settings
+        project = self.project_for(document.path, settings) if document.path else None
+        configuration = replace(configuration, project=project)
+        return configuration, check_source(
+            document.text, settings, filename=filename, project=project
+        )
+
+    def project_for(self, path: Path, settings: Settings) -> ProjectIndex:
+        key = (project_root(path), settings.detection)
+        if key not in self.projects:
+            layout = ProjectLayout(key[0])
+            self.projects[key] = ProjectIndex(layout, settings.detection, self._module_text)
+        return self.projects[key]
+
+    def _module_text(self, path: Path) -> str | None:
+        """An open document's unsaved text, else the file's on disk."""
+        uri = from_fs_path(str(path))
+        document = self.checker.document(uri) if uri is not None else None
+        return document.text if document is not None else read_from_disk(path)
+
+    async def module_changed(self, path: Path) -> None:
+        """A module's text changed (an edit, a file changed on disk): its summary and those
+        made from it are forgotten, on the engine's thread, and then the open documents that
+        used one of them are checked again."""
+        forgotten = await self.checker.run(self._forget_module, path)
+        self.checker.recheck_dependents({str(module) for module in forgotten})
+
+    def _forget_module(self, path: Path) -> set[Path]:
+        forgotten: set[Path] = {path.resolve()}
+        for index in self.projects.values():
+            forgotten |= index.invalidate(path)
+        return forgotten
 
     def _publish(self, analysis: Analysis) -> None:
         if self.pulls_diagnostics:
@@ -176,7 +213,8 @@ async def initialized(ls: WfcheckServer, params: types.InitializedParams) -> Non
 
 
 async def _watch_config_files(ls: WfcheckServer) -> None:
-    watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES]
+    patterns = [*(f"**/{name}" for name in CONFIG_FILES), "**/*.py"]  # modules: summaries
+    watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in patterns]
     registration = types.Registration(
         id="wfcheck-config-files",
         method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
@@ -225,20 +263,28 @@ def shutdown(ls: WfcheckServer, params: None) -> None:
     ls.checker.shutdown()
 
 
-def did_open(ls: WfcheckServer, params: types.DidOpenTextDocumentParams) -> None:
+async def did_open(ls: WfcheckServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
     document = Document(item.uri, item.version, item.text, item.language_id)
     if document.is_python:
         ls.checker.update(document)
+        await _module_changed(ls, document)
 
 
-def did_change(ls: WfcheckServer, params: types.DidChangeTextDocumentParams) -> None:
+async def _module_changed(ls: WfcheckServer, document: Document) -> None:
+    if document.path is not None and ls.projects:
+        await ls.module_changed(document.path)
+
+
+async def did_change(ls: WfcheckServer, params: types.DidChangeTextDocumentParams) -> None:
     document = ls.checker.document(params.text_document.uri)
     if document is None:
         logger.debug("a change of a document that is not checked: %s", params.text_document.uri)
         return
     version = params.text_document.version
-    ls.checker.update(document.changed(params.content_changes, version, ls.encoding))
+    changed = document.changed(params.content_changes, version, ls.encoding)
+    ls.checker.update(changed)
+    await _module_changed(ls, changed)
 
 
 def did_save(ls: WfcheckServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -247,11 +293,14 @@ def did_save(ls: WfcheckServer, params: types.DidSaveTextDocumentParams) -> None
     ls.checker.recheck(params.text_document.uri)
 
 
-def did_close(ls: WfcheckServer, params: types.DidCloseTextDocumentParams) -> None:
+async def did_close(ls: WfcheckServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
+    document = ls.checker.document(uri)
     ls.checker.close(uri)
     if not ls.pulls_diagnostics:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
+    if document is not None:  # its summary comes from the disk again
+        await _module_changed(ls, document)
 
 
 async def did_change_configuration(
@@ -261,9 +310,15 @@ async def did_change_configuration(
     await _reload_settings(ls, pushed)
 
 
-def did_change_watched_files(ls: WfcheckServer, params: types.DidChangeWatchedFilesParams) -> None:
+async def did_change_watched_files(
+    ls: WfcheckServer, params: types.DidChangeWatchedFilesParams
+) -> None:
     if any(change.uri.endswith(CONFIG_FILES) for change in params.changes):
         ls.settings_changed()
+    for change in params.changes:
+        path = to_fs_path(change.uri) if change.uri.endswith(".py") else None
+        if path and ls.checker.document(change.uri) is None:  # an open one has its text
+            await ls.module_changed(Path(path))
 
 
 async def did_change_workspace_folders(

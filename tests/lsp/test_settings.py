@@ -139,7 +139,11 @@ async def test_a_changed_project_configuration_is_read_again(client: str, tmp_pa
             (registration,) = session.client.registrations
             assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
             watchers = registration.register_options["watchers"]
-            assert [w["globPattern"] for w in watchers] == ["**/pyproject.toml", "**/wfcheck.toml"]
+            assert [w["globPattern"] for w in watchers] == [
+                "**/pyproject.toml",
+                "**/wfcheck.toml",
+                "**/*.py",
+            ]
             event = types.FileEvent(
                 (tmp_path / "pyproject.toml").as_uri(), types.FileChangeType.Changed
             )

@@ -530,8 +530,10 @@ def _has_decorator(function: FunctionNode, name: str) -> bool:
 _PROPERTY_DECORATORS = frozenset({"property", "cached_property"})
 
 
-def bind_module(tree: ast.Module) -> ScopeTree:
-    binder = _Binder(tree)
+def bind_module(tree: ast.Module, absolute: Callable[[str], str] = str) -> ScopeTree:
+    """The scopes of a module; `absolute` turns a relative import's module (`..db`) into the
+    module it names, when the module's own name is known (`str` keeps it as written)."""
+    binder = _Binder(tree, absolute)
     binder.visit_body(tree.body, binder.module)
     return ScopeTree(
         binder.module, binder.scopes, binder.imports, binder.imported, binder.callable_names
@@ -539,7 +541,8 @@ def bind_module(tree: ast.Module) -> ScopeTree:
 
 
 class _Binder:
-    def __init__(self, tree: ast.Module) -> None:
+    def __init__(self, tree: ast.Module, absolute: Callable[[str], str]) -> None:
+        self.absolute = absolute
         self.module = Scope(ScopeKind.MODULE, tree, None)
         self.scopes: dict[ast.AST, Scope] = {tree: self.module}
         self.imported: set[str] = set()
@@ -683,6 +686,8 @@ class _Binder:
 
     def visit_import_from(self, node: ast.ImportFrom, scope: Scope) -> None:
         module = "." * node.level + (node.module or "")
+        if node.level:
+            module = self.absolute(module)
         self.imported.add(module)
         for alias in node.names:
             if alias.name != "*":

@@ -10,11 +10,13 @@ from functools import cached_property
 from wfcheck import sdk
 from wfcheck.model.concurrent_steps import ConcurrentSteps, concurrent_steps
 from wfcheck.model.flow import FlowFacts, OrchestrationFlow
+from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
 from wfcheck.model.outer_writes import OuterWrite, outer_writes
 from wfcheck.model.scopes import FunctionNode, Scope, ScopeTree, bind_module
 from wfcheck.model.sources import Origins, SourceClassifier, is_logging_call
 from wfcheck.model.step_results import StepResults
 from wfcheck.model.workflows import CodeUnit, Region, StepCall, WorkflowFunction, Workflows
+from wfcheck.project.summaries import ContextUse
 from wfcheck.settings import DetectionSettings
 from wfcheck.source import SourceText
 
@@ -22,12 +24,19 @@ _DETERMINISTIC_COMMENT = re.compile(r"#\s*wfcheck:\s*deterministic\b", re.IGNORE
 
 
 class SemanticModel:
-    def __init__(self, source: SourceText, tree: ast.Module, detection: DetectionSettings) -> None:
+    def __init__(
+        self,
+        source: SourceText,
+        tree: ast.Module,
+        detection: DetectionSettings,
+        imported: ImportedFacts = NO_IMPORTS,
+    ) -> None:
         self.source = source
         self.tree = tree
         self.detection = detection
-        self.scopes: ScopeTree = bind_module(tree)
-        self.workflows = Workflows(self.scopes, detection)
+        self.imported = imported
+        self.scopes: ScopeTree = bind_module(tree, imported.absolute)
+        self.workflows = Workflows(self.scopes, detection, imported)
         self.origins = Origins(self.scopes, self.workflows.is_context)
         self.is_workflow_file = detection.assume_workflows or self._imports_workflow_names()
         if self.is_workflow_file:
@@ -35,6 +44,22 @@ class SemanticModel:
         self.classifier = SourceClassifier(
             self.scopes, self.origins, self.workflows, detection, self._declared_deterministic()
         )
+
+    def returns_function(self, function: FunctionNode) -> bool:
+        """A step factory: some `return` of it gives a lambda, a nested def or a partial."""
+        scope = self.scopes.scope_of(function)
+        if scope is None:
+            return False
+        for statement in scope.statements:
+            value = statement.value if isinstance(statement, ast.Return) else None
+            if isinstance(value, ast.Lambda):
+                return True
+            if isinstance(value, ast.Call):
+                if self.scopes.qualified_name(value.func, scope) == "functools.partial":
+                    return True
+            elif value is not None and self.scopes.resolve_function(value, scope) is not None:
+                return True
+        return False
 
     def _declared_deterministic(self) -> frozenset[FunctionNode]:
         """The functions whose `def` line carries `# wfcheck: deterministic`."""
@@ -48,8 +73,15 @@ class SemanticModel:
         )
 
     def _imports_workflow_names(self) -> bool:
+        """The SDK or a configured module, or a project module's `serve` or context type."""
         modules = self.detection.module_names() | {sdk.SDK_MODULE}
-        return any(name.split(".", 1)[0] in modules for name in self.scopes.imported_modules)
+        if any(name.split(".", 1)[0] in modules for name in self.scopes.imported_modules):
+            return True
+        return any(
+            self.imported.opens_gate(binding.qualified_name)
+            for binding in self.scopes.imports
+            if binding.qualified_name is not None
+        )
 
     def units(self, region: Region) -> list[CodeUnit]:
         return list(self.workflows.units_of(region))
@@ -116,7 +148,7 @@ class SemanticModel:
     @cached_property
     def step_results(self) -> StepResults:
         """What json.dumps rejects among the values of the file (step results, UWF204)."""
-        return StepResults(self.scopes, self.origins)
+        return StepResults(self.scopes, self.origins, self.imported)
 
     @cached_property
     def concurrent_steps(self) -> list[ConcurrentSteps]:
@@ -159,11 +191,42 @@ class SemanticModel:
                 parent = self.parent(parent)
             call = parent
             if isinstance(call, ast.Call) and (
-                self.workflows.helper_call(call) or is_logging_call(call, self.origins, scope)
+                self.workflows.helper_call(call)
+                or self._keeps_context(call)
+                or is_logging_call(call, self.origins, scope)
             ):
                 continue
             return True
         return False
+
+    def _keeps_context(self, call: ast.Call) -> bool:
+        """A call of a project function whose summary shows everything it does with it."""
+        project = self.workflows.project_call(call)
+        return project is not None and project.summary.context_use is not ContextUse.ESCAPES
+
+    def context_use(self, function: FunctionNode) -> ContextUse:
+        """What a function of the file does with the context it gets (for its summary)."""
+        if self.workflows.reaches_step(function):
+            return ContextUse.STEPS
+        return ContextUse.ESCAPES if self._escapes(function, set()) else ContextUse.QUIET
+
+    def _escapes(self, function: FunctionNode | ast.Lambda, seen: set[ast.AST]) -> bool:
+        if function in seen:
+            return False
+        seen.add(function)
+        for unit in self._units_by_node.get(function, ()):
+            if self._context_escapes(unit) or any(
+                self._escapes(call.helper, seen) for call in unit.helper_calls
+            ):
+                return True
+        return False
+
+    @cached_property
+    def _units_by_node(self) -> dict[FunctionNode | ast.Lambda, list[CodeUnit]]:
+        grouped: dict[FunctionNode | ast.Lambda, list[CodeUnit]] = {}
+        for unit in self.workflows.units:
+            grouped.setdefault(unit.node, []).append(unit)
+        return grouped
 
 
 class StepNameAllocator:

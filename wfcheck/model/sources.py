@@ -23,6 +23,7 @@ from wfcheck.model.scopes import (
     positional_parameters,
 )
 from wfcheck.model.workflows import Workflows
+from wfcheck.project.summaries import FunctionSummary, ReadLocation
 from wfcheck.settings import DetectionSettings
 
 
@@ -54,6 +55,15 @@ class SourceSpec:
     # and the source (`("current_window", "time.time")`), and where the source is read.
     through: tuple[str, ...] = ()
     read_at: ast.Call | None = None
+    # For a source read in another module of the project: where.
+    read_elsewhere: ReadLocation | None = None
+
+    def chain(self) -> str:
+        """`current_window() -> time.time`, `load() -> app/db.py:12 session.get`."""
+        *functions, source = self.through
+        if self.read_elsewhere is not None:
+            source = f"{self.read_elsewhere.display} {source}"
+        return " -> ".join([*(f"{name}()" for name in functions), source])
 
 
 def _specs(
@@ -875,12 +885,30 @@ class SourceClassifier:
                 return None
             if qualified in self.detection.nondeterministic_functions:
                 return _IO_UNKNOWN
+            imported = self.workflows.imported.function(qualified)
+            if imported is not None:
+                return self._imported_reading(call, imported[0])
             spec = function_source(qualified, call)
         else:
             spec = self._method_source(call, scope) or self._function_reading(call, scope)
         if spec is None and awaited and self._awaited_call_is_io(call, scope, qualified):
             return _IO_UNKNOWN
         return spec
+
+    def _imported_reading(self, call: ast.Call, summary: FunctionSummary) -> SourceSpec | None:
+        """The source a project function reads, unless its own module reports it (a workflow
+        helper there, called here with the context)."""
+        reading = summary.reading
+        if reading is None or summary.is_deterministic:
+            return None
+        if summary.checked_in_own_module and self.workflows.project_call(call) is not None:
+            return None
+        return SourceSpec(
+            reading.kind,
+            ResultKind.UNKNOWN,
+            through=reading.through,
+            read_elsewhere=reading.location,
+        )
 
     def _function_reading(self, call: ast.Call, scope: Scope) -> SourceSpec | None:
         """A call of a function of the file that reads a source, directly or through others."""
@@ -907,7 +935,8 @@ class SourceClassifier:
                         spec.kind,
                         ResultKind.UNKNOWN,
                         through=(function.name, *through),
-                        read_at=spec.read_at or call,
+                        read_at=spec.read_at or (call if spec.read_elsewhere is None else None),
+                        read_elsewhere=spec.read_elsewhere,
                     )
                     break
             if reading is not None:

@@ -17,8 +17,10 @@ import codecs
 import enum
 from dataclasses import dataclass
 
+from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
 from wfcheck.model.scopes import BindingKind, FunctionNode, Scope, ScopeTree, is_generator
 from wfcheck.model.sources import CLIENT_ORIGINS, PATH_DERIVING_METHODS, Origin, Origins
+from wfcheck.project.summaries import FunctionSummary, ReturnedValue
 
 # How many names, calls and nested displays deep a value is followed (beyond it nothing is
 # evident, and what a function returns is remembered as found the first time).
@@ -52,6 +54,14 @@ class Rejected:
     # innermost returns it.
     through: tuple[str, ...] = ()
     returned_at: ast.expr | None = None
+
+
+def _imported_result(summary: FunctionSummary) -> Rejected | None:
+    """What a function of another module of the project returns, from its summary."""
+    returned = summary.returns_unserializable
+    if returned is None:
+        return None
+    return Rejected(Kind(returned.kind), returned.what, (summary.name, *returned.through))
 
 
 def _made(kind: Kind, what: str, *names: str) -> dict[str, Rejected]:
@@ -169,9 +179,12 @@ _PYDANTIC = "a pydantic model"
 class StepResults:
     """What json.dumps rejects among values of one module (memoised per function and class)."""
 
-    def __init__(self, scopes: ScopeTree, origins: Origins) -> None:
+    def __init__(
+        self, scopes: ScopeTree, origins: Origins, imported: ImportedFacts = NO_IMPORTS
+    ) -> None:
         self.scopes = scopes
         self.origins = origins
+        self.imported = imported
         self._returns: dict[FunctionNode, Rejected | None] = {}
         self._classes: dict[ast.ClassDef, str | None] = {}
         # By the id of a name's tuple of bound values (`ScopeTree.bound_values`).
@@ -207,6 +220,14 @@ class StepResults:
         if isinstance(expr, ast.Call):
             return self._call(expr, scope, depth)
         return None
+
+    def summary_of_returned(self, function: FunctionNode, module: str) -> ReturnedValue | None:
+        """What `returned_by` says, for the module's summary (`module`: its path)."""
+        found = self.returned_by(function)
+        if found is None:
+            return None
+        what = found.what.replace(_PLAIN_CLASS, f"a class of {module}")
+        return ReturnedValue(found.kind.value, what, found.through)
 
     def returned_by(self, function: FunctionNode, depth: int = 0) -> Rejected | None:
         """What every `return` of a function of the file gives, when json.dumps rejects each
@@ -328,7 +349,12 @@ class StepResults:
         func = call.func
         qualified = self.scopes.qualified_name(func, scope)
         if qualified is not None:
-            return _CALLS[qualified] if qualified in _CALLS else self._made_object(call, scope)
+            if qualified in _CALLS:
+                return _CALLS[qualified]
+            imported = self.imported.function(qualified)
+            if imported is not None:
+                return _imported_result(imported[0])
+            return self._made_object(call, scope)
         function = self.scopes.resolve_function(func, scope)
         if function is not None:
             found = self.returned_by(function, depth)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from wfcheck import sdk
+from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
 from wfcheck.model.nodes import contains, last_name, start
 from wfcheck.model.scopes import (
     Binding,
@@ -24,6 +25,7 @@ from wfcheck.model.scopes import (
     ScopeTree,
     positional_parameters,
 )
+from wfcheck.project.summaries import ContextUse, FunctionSummary, ModuleSummary
 from wfcheck.settings import DetectionSettings
 
 # How many variables and partials deep a failure function is followed.
@@ -117,6 +119,20 @@ class HelperCall:
 
 
 @dataclass(eq=False, slots=True)
+class ProjectCall:
+    """A call of a function of another module of the project that receives the context."""
+
+    node: ast.Call
+    summary: FunctionSummary
+    module: ModuleSummary
+    unit: CodeUnit
+
+    @property
+    def makes_steps(self) -> bool:
+        return self.summary.context_use is ContextUse.STEPS
+
+
+@dataclass(eq=False, slots=True)
 class CodeUnit:
     """The body of one function analysed as workflow code, in one region."""
 
@@ -128,6 +144,7 @@ class CodeUnit:
     workflow: WorkflowFunction
     step_calls: list[StepCall] = field(default_factory=list)
     helper_calls: list[HelperCall] = field(default_factory=list)
+    project_calls: list[ProjectCall] = field(default_factory=list)
     # For step units: the step call whose step function this is.
     step_call: StepCall | None = None
 
@@ -143,9 +160,15 @@ class CodeUnit:
 class Workflows:
     """Discovery of workflow code in one module."""
 
-    def __init__(self, scopes: ScopeTree, detection: DetectionSettings) -> None:
+    def __init__(
+        self,
+        scopes: ScopeTree,
+        detection: DetectionSettings,
+        imported: ImportedFacts = NO_IMPORTS,
+    ) -> None:
         self.scopes = scopes
         self.detection = detection
+        self.imported = imported
         self.step_methods = sdk.STEP_METHODS & detection.sdk_methods
         self.context_types = sdk.CONTEXT_CLASSES | detection.context_types
         self.roots: list[WorkflowFunction] = []
@@ -159,6 +182,7 @@ class Workflows:
         self._scanned = 0  # how many of the units have been scanned
         self._step_calls: dict[ast.Call, StepCall] = {}
         self._helper_calls: dict[ast.Call, HelperCall] = {}
+        self._project_calls: dict[ast.Call, ProjectCall] = {}
         self._reaches_step: dict[FunctionNode, bool] = {}
         self._closures: dict[tuple[FunctionNode, Context], bool] = {}
         # The context each assignment binds (memoised; forgotten when a context is added).
@@ -240,6 +264,40 @@ class Workflows:
         names = [parameter.arg for parameter in self._own_parameters(function)]
         return names[1:] == _FAILURE_PARAMETERS
 
+    def module_serve_objects(self) -> dict[str, str]:
+        """The module-level names bound to a `Serve(...)`, with its class."""
+        found: dict[str, str] = {}
+        module = self.scopes.module
+        for name in module.bindings:
+            bindings = self.scopes.name_bindings(module, name)
+            values = bindings.values if bindings is not None else None
+            serve_class = self._serve_class_of_values(values) if values is not None else None
+            if serve_class is not None:
+                found[name] = serve_class
+        return found
+
+    def module_context_types(self) -> frozenset[str]:
+        """The module-level names that stand for a context class: `Ctx = WorkflowContext[T]`,
+        and classes derived from one."""
+        found: set[str] = set()
+        module = self.scopes.module
+        for name, bindings in module.bindings.items():
+            last = bindings[-1]
+            node = last.node
+            if isinstance(node, ast.ClassDef):
+                if any(self.is_context_type(self.annotation_name(b, module)) for b in node.bases):
+                    found.add(name)
+            elif (
+                last.value is not None
+                and len(bindings) == 1
+                and self.is_context_type(self.annotation_name(last.value, module))
+            ):
+                found.add(name)
+        return frozenset(found)
+
+    def own_parameters(self, function: FunctionNode) -> list[ast.arg]:
+        return self._own_parameters(function)
+
     def _own_parameters(self, function: FunctionNode) -> list[ast.arg]:
         """The positional parameters a caller fills: a method's `self` or `cls` left out."""
         parameters = positional_parameters(function.args)
@@ -304,6 +362,17 @@ class Workflows:
     def helper_call(self, call: ast.Call) -> HelperCall | None:
         return self._helper_calls.get(call)
 
+    def project_call(self, call: ast.Call) -> ProjectCall | None:
+        return self._project_calls.get(call)
+
+    def imported_function(
+        self, func: ast.expr, scope: Scope
+    ) -> tuple[FunctionSummary, ModuleSummary] | None:
+        """The summary of the project function that a callee names (`load_invoice`,
+        `billing.load_invoice`, `Billing.charge`), with its module's."""
+        qualified = self.scopes.qualified_name(func, scope)
+        return self.imported.function(qualified) if qualified is not None else None
+
     def units_of(self, region: Region) -> Iterator[CodeUnit]:
         return (unit for unit in self.units if unit.region is region)
 
@@ -315,6 +384,7 @@ class Workflows:
             self._reaches_step[function] = False  # recursion: assume not until shown
             self._reaches_step[function] = any(
                 call in self._step_calls
+                or ((project := self._project_calls.get(call)) is not None and project.makes_steps)
                 or (
                     (helper := self._helper_calls.get(call)) is not None
                     and self.reaches_step(helper.helper)
@@ -360,6 +430,51 @@ class Workflows:
                 self._add_workflow(function, parameter, None)
         self._expand()
         self._demote_called_annotated_functions()
+
+    def discover_context_parameters(
+        self, functions: list[FunctionNode]
+    ) -> dict[FunctionNode, ast.arg]:
+        """For a module's summary: the parameter of each function that a caller's context
+        would go to (its context if it is workflow code already, else a parameter annotated
+        with the context type, or one that a step method is called on or that is handed to a
+        call), the functions not yet workflow code made roots with it as their context."""
+        found: dict[FunctionNode, ast.arg] = {}
+        for function in functions:
+            if self.is_failure_function(function):
+                continue
+            parameter = self._held_context_parameter(function)
+            if parameter is None and not self._reached(function):
+                parameter = self._context_candidate(function)
+                if parameter is not None:
+                    self._add_workflow(function, parameter, None)
+            if parameter is not None:
+                found[function] = parameter
+        self._expand()
+        return found
+
+    def _held_context_parameter(self, function: FunctionNode) -> ast.arg | None:
+        args = function.args
+        parameters = (*args.posonlyargs, *args.args, *args.kwonlyargs)
+        return next((p for p in parameters if p in self._contexts), None)
+
+    def _context_candidate(self, function: FunctionNode) -> ast.arg | None:
+        scope = self.scopes.scope_of(function)
+        if scope is None:
+            return None
+        annotated = self._annotated_context_parameter(function, scope.parent)
+        if annotated is not None:
+            return annotated
+        parameters = (*self._own_parameters(function), *function.args.kwonlyargs)
+        for parameter in parameters:
+            for name in self.scopes.names_read(function, parameter.arg):
+                parent = self.scopes.parent(name)
+                if isinstance(parent, ast.Attribute) and parent.attr in self.step_methods:
+                    return parameter
+                if isinstance(parent, ast.keyword) or (
+                    isinstance(parent, ast.Call) and name in parent.args
+                ):
+                    return parameter
+        return parameters[0] if parameters else None  # a context's usual place
 
     def _demote_called_annotated_functions(self) -> None:
         """An annotated function called with the context is a helper, in its callers' region."""
@@ -493,7 +608,10 @@ class Workflows:
         if isinstance(receiver, ast.Call):  # `Billing(context).run()`: the constructor first
             self._scan_helper_call(unit, scope, receiver)
         callee = self._callee(call, scope)
-        if callee is None or self.is_failure_function(callee.function):
+        if callee is None:
+            self._scan_project_call(unit, scope, call)
+            return
+        if self.is_failure_function(callee.function):
             return
         helper = callee.function
         parameter, context = self._context_argument(callee, scope)
@@ -511,6 +629,30 @@ class Workflows:
         self._add_unit(
             helper, unit.region, UnitKind.HELPER, context=context, workflow=unit.workflow
         )
+
+    def _scan_project_call(self, unit: CodeUnit, scope: Scope, call: ast.Call) -> None:
+        """A function of another module of the project that gets the context at the
+        parameter its summary names."""
+        found = self.imported_function(call.func, scope)
+        if found is None:
+            return
+        summary, module = found
+        if summary.is_failure_function or summary.context_parameter is None:
+            return
+        parameters, parameter = summary.parameters, summary.context_parameter
+        for index, value in enumerate(call.args):
+            if isinstance(value, ast.Starred):
+                break
+            at_parameter = index < len(parameters) and parameters[index] == parameter
+            if at_parameter and self.context_of(value, scope) is not None:
+                break
+        else:
+            keyword = next((k for k in call.keywords if k.arg == parameter), None)
+            if keyword is None or self.context_of(keyword.value, scope) is None:
+                return
+        project_call = ProjectCall(call, summary, module, unit)
+        self._project_calls[call] = project_call
+        unit.project_calls.append(project_call)
 
     def _callee(self, call: ast.Call, scope: Scope) -> _Callee | None:
         """The function of the file a call runs, with the arguments it gets: through a name, a
@@ -707,6 +849,9 @@ class Workflows:
         values = self.scopes.bound_values(expr, scope)
         if values is not None:
             return self._serve_class_of_values(values)
+        imported = self.scopes.qualified_name(expr, scope)
+        if imported is not None:  # `from app.main import serve`
+            return self.imported.serve_class(imported)
         bindings = self.scopes.name_bindings(scope, expr.id)
         for parameter, parameter_scope in bindings.parameters if bindings is not None else ():
             parent = parameter_scope.parent or parameter_scope
@@ -773,9 +918,15 @@ class Workflows:
             return None
         args = function.args
         for parameter in (*args.posonlyargs, *args.args, *args.kwonlyargs):
-            if self.annotation_name(parameter.annotation, scope) in self.context_types:
+            if self.is_context_type(self.annotation_name(parameter.annotation, scope)):
                 return parameter
         return None
+
+    def is_context_type(self, qualified: str | None) -> bool:
+        """The SDK's context class, a configured one, or one a project module declares."""
+        if qualified is None:
+            return False
+        return qualified in self.context_types or self.imported.is_context_type(qualified)
 
     def annotation_name(self, annotation: ast.expr | None, scope: Scope) -> str | None:
         """Qualified name of an annotation: `X`, `X[T]`, `"X[T]"`, `mod.X`."""

@@ -37,15 +37,19 @@ class SourceOutsideStep(Rule):
                 continue
             context = model.workflows.context_name_in(use.unit)
             through = use.spec.through
-            chain = f" ({_chain(through)})" if through else ""
+            chain = f" ({use.spec.chain()})" if through else ""
             message = (
                 f"{use.callee}() runs outside a step and {self.consequence}{chain}; "
                 f"move it into {context}.run"
             )
             related: tuple[RelatedLocation, ...] = ()
+            elsewhere = use.spec.read_elsewhere
             if use.spec.read_at is not None:
                 where = model.source.node_range(use.spec.read_at)
                 related = (RelatedLocation(where, f"{through[-1]}() is read here"),)
+            elif elsewhere is not None:
+                note = f"{through[-1]}() is read here"
+                related = (RelatedLocation(elsewhere.range, note, elsewhere.path),)
             fix = wrap_in_step(model, use)
             yield self.diagnostic(model, use.call, message, fix=fix, related=related)
 
@@ -108,11 +112,6 @@ _TIMES_A_STEP, _LOGGED, _OTHER_USE = "times a step", "logged", "other"
 # The step methods whose other arguments say when a step runs, not whether or which.
 _TIMING_METHODS = frozenset({"sleep", "sleep_until", "call"})
 _ALIAS_DEPTH = 3
-
-
-def _chain(through: tuple[str, ...]) -> str:
-    """`current_window() -> time.time`."""
-    return " -> ".join([*(f"{name}()" for name in through[:-1]), through[-1]])
 
 
 def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
@@ -230,6 +229,8 @@ def _can_wrap(model: SemanticModel, use: SourceUse) -> bool:
         # `await` in a plain def does not compile: no fix would make it right
         or (isinstance(use.expression, ast.Await) and not context.is_async)
         or use.call.lineno != use.call.end_lineno
+        # a project helper that gets the context: moved into a step, its steps would nest
+        or model.workflows.project_call(use.call) is not None
         or _awaits_inside(use.call)
         or not model.workflows.is_visible(context, scope)
     )

@@ -63,6 +63,11 @@ class NestedStepCall(Rule):
                 if model.workflows.reaches_step(helper_call.helper):
                     what = f"{helper_call.helper.name}(), which makes steps,"
                     yield self.diagnostic(model, helper_call.node, _message(unit, what, outcome))
+            for project_call in unit.project_calls:
+                if project_call.makes_steps:
+                    name = project_call.summary.name
+                    what = f"{name}() ({project_call.module.path}), which makes steps,"
+                    yield self.diagnostic(model, project_call.node, _message(unit, what, outcome))
 
 
 def _outcome(unit: CodeUnit) -> str:

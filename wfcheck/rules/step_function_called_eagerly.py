@@ -43,7 +43,6 @@ from collections.abc import Iterator
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Fix, Severity
 from wfcheck.fixes import replace
-from wfcheck.model.scopes import FunctionNode
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import describe_callee
 from wfcheck.model.workflows import StepCall
@@ -79,24 +78,10 @@ def _is_eager(model: SemanticModel, step: StepCall, call: ast.Call) -> bool:
     if model.scopes.qualified_name(call.func, scope) == "functools.partial":
         return False
     factory = model.scopes.resolve_function(call.func, scope)
-    return factory is None or not _returns_function(model, factory)
-
-
-def _returns_function(model: SemanticModel, function: FunctionNode) -> bool:
-    """A step factory: some `return` of it gives a lambda, a nested def or a partial."""
-    scope = model.scopes.scope_of(function)
-    if scope is None:
-        return False
-    for statement in scope.statements:
-        value = statement.value if isinstance(statement, ast.Return) else None
-        if isinstance(value, ast.Lambda):
-            return True
-        if isinstance(value, ast.Call):
-            if model.scopes.qualified_name(value.func, scope) == "functools.partial":
-                return True
-        elif value is not None and model.scopes.resolve_function(value, scope) is not None:
-            return True
-    return False
+    if factory is not None:
+        return not model.returns_function(factory)
+    imported = model.workflows.imported_function(call.func, scope)
+    return imported is None or not imported[0].returns_function
 
 
 def _lambda_fix(model: SemanticModel, argument: ast.expr, call: ast.Call) -> Fix | None:

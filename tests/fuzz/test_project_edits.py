@@ -1,0 +1,77 @@
+"""Random edits across the modules of the fixture projects (tests/fixtures/projects/): after
+each edit, the summaries kept by an index that was told of the edit give every module the
+findings a fresh index gives, and nothing raises or reports an internal error. This is the
+language server's way (one index, modules forgotten as they change) against a cold run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import FIXTURES
+from tests.fuzz.programs import Mutations, mutations_of
+from wfcheck.engine import FileReport, check_source
+from wfcheck.project.index import ProjectIndex
+from wfcheck.project.layout import ProjectLayout
+from wfcheck.settings import DetectionSettings, Settings
+
+pytestmark = [pytest.mark.fuzz, pytest.mark.filterwarnings("ignore::SyntaxWarning")]
+
+PROJECTS = sorted(path for path in (FIXTURES / "projects").iterdir() if path.is_dir())
+EDITS_PER_RUN = 8
+RUNS_PER_PROJECT = 25
+
+
+def modules_of(project: Path) -> list[Path]:
+    return sorted(path.resolve() for path in project.rglob("*.py"))
+
+
+def index_over(project: Path, texts: dict[Path, str]) -> ProjectIndex:
+    return ProjectIndex(ProjectLayout(project), DetectionSettings(), texts.get)
+
+
+def findings(index: ProjectIndex, texts: dict[Path, str]) -> dict[Path, FileReport]:
+    return {
+        path: check_source(text, Settings(), filename=str(path), project=index)
+        for path, text in texts.items()
+    }
+
+
+def comparable(report: FileReport) -> tuple[object, ...]:
+    return (report.diagnostics, report.syntax_error, report.internal_error)
+
+
+@pytest.mark.parametrize("project", PROJECTS, ids=[path.name for path in PROJECTS])
+def test_an_index_told_of_each_edit_agrees_with_a_fresh_one(project: Path) -> None:
+    modules = modules_of(project)
+    originals = {path: path.read_text("utf-8") for path in modules}
+    editable = [path for path in modules if originals[path].strip()]
+    mutations: dict[Path, Mutations] = {path: mutations_of(path) for path in editable}
+    edit = st.sampled_from(editable).flatmap(
+        lambda path: st.tuples(st.just(path), mutations[path].strategy() | st.just(None))
+    )
+
+    @settings(
+        max_examples=RUNS_PER_PROJECT,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(st.lists(edit, min_size=1, max_size=EDITS_PER_RUN))
+    def check(edits: list[tuple[Path, tuple[str, int, int] | None]]) -> None:
+        texts = dict(originals)
+        kept = index_over(project, texts)
+        findings(kept, texts)  # every summary computed once, as an editor's session does
+        for path, descriptor in edits:
+            mutant = mutations[path].parsing_mutant(*descriptor) if descriptor else None
+            texts[path] = mutant.text if mutant and mutant.text else originals[path]
+            kept.invalidate(path)
+            incremental = findings(kept, texts)
+            fresh = findings(index_over(project, texts), texts)
+            for module, report in incremental.items():
+                assert report.internal_error is None, (module, report.internal_error)
+                assert comparable(report) == comparable(fresh[module]), module
+
+    check()

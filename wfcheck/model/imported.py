@@ -1,0 +1,54 @@
+"""What the model knows of names imported from the project's other modules (their
+summaries), through one interface that a single-file check answers with nothing."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from wfcheck.project.summaries import FunctionSummary, ModuleSummary
+
+
+class ImportedFacts(Protocol):
+    """Answers for absolute or relative imported names (`app.db.load`, `..db.load`)."""
+
+    def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
+        """The summary of a function or method of a project module, with its module's."""
+        ...
+
+    def serve_class(self, qualified: str) -> str | None:
+        """The Serve class of a project module's module-level `serve = Serve(app)`."""
+        ...
+
+    def is_context_type(self, qualified: str) -> bool: ...
+
+    def absolute(self, module: str) -> str:
+        """The module a relative import names (`..db` in `app.services.billing`: `app.db`);
+        as written when the checked file's own module is not known."""
+        ...
+
+    def opens_gate(self, qualified: str) -> bool:
+        """A `Serve` object or a context type of a project module: the importer is workflow
+        code (only modules that name the SDK, and packages that re-export, are read)."""
+        ...
+
+
+class NoImports:
+    """A file checked alone: no name is imported from a module the analysis can read."""
+
+    def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
+        return None
+
+    def serve_class(self, qualified: str) -> str | None:
+        return None
+
+    def is_context_type(self, qualified: str) -> bool:
+        return False
+
+    def opens_gate(self, qualified: str) -> bool:
+        return False
+
+    def absolute(self, module: str) -> str:
+        return module
+
+
+NO_IMPORTS = NoImports()

@@ -1,0 +1,1 @@
+"""The project around a checked file: its modules, found from imports, and their summaries."""

@@ -1,0 +1,345 @@
+"""The summaries of a project's modules, computed on demand and kept until a module changes.
+
+`ProjectIndex` holds one project's summaries; `ProjectView` answers the model's questions
+(`ImportedFacts`) for one checked file, resolving its imports (relative ones from its own
+module name) and recording the modules it used, so that a result can be keyed by them.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from wfcheck import sdk
+from wfcheck.model.imported import ImportedFacts
+from wfcheck.model.scopes import FunctionNode
+from wfcheck.model.semantic import SemanticModel
+from wfcheck.model.workflows import Region
+from wfcheck.project.layout import ModuleName, ProjectLayout, absolute_name, project_root
+from wfcheck.project.summaries import (
+    EMPTY,
+    FunctionSummary,
+    ModuleSummary,
+    Reading,
+    ReadLocation,
+    module_imports,
+    summarized_functions,
+)
+from wfcheck.settings import DetectionSettings
+from wfcheck.source import SourceText
+
+# How many re-exports (`from .billing import load` in an `__init__.py`) a name is followed.
+_MAX_REEXPORTS = 8
+# How many times the modules of an import cycle are summarised again to reach a fixed point.
+_MAX_ROUNDS = 4
+
+
+_SHARED: dict[tuple[Path, DetectionSettings], ProjectIndex] = {}
+
+
+def shared_index(path: Path, detection: DetectionSettings) -> ProjectIndex:
+    """The index of the project a file belongs to, one per project and settings in a process
+    (the command line's workers, flake8's), reading modules from disk."""
+    key = (project_root(path), detection)
+    if key not in _SHARED:
+        _SHARED[key] = ProjectIndex(ProjectLayout(key[0]), detection)
+    return _SHARED[key]
+
+
+def read_from_disk(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+class ProjectIndex:
+    """Summaries of one project's modules (one per file, computed when first asked for)."""
+
+    def __init__(
+        self,
+        layout: ProjectLayout,
+        detection: DetectionSettings,
+        read_text: Callable[[Path], str | None] = read_from_disk,
+    ) -> None:
+        self.layout = layout
+        self.detection = detection
+        self.read_text = read_text
+        self._summaries: dict[Path, ModuleSummary] = {}
+        self._dependents: dict[Path, set[Path]] = {}  # who used a module's summary
+        self._in_progress: list[Path] = []
+        self._provisional_used: set[Path] = set()
+        self._top_names: frozenset[str] | None = None
+        self._leads: dict[Path, bool] = {}  # by `_leads_to_the_sdk`
+
+    def view(self, path: Path | None) -> ProjectView:
+        """The answers for a file of the project (relative imports from its module)."""
+        module = self.layout.module_of(path) if path is not None else None
+        return ProjectView(self, module, path.resolve() if path is not None else None)
+
+    def summary(self, path: Path) -> ModuleSummary:
+        if path in self._summaries:
+            return self._summaries[path]
+        if path in self._in_progress:  # a cycle: what is known so far
+            self._provisional_used.add(path)
+            return EMPTY
+        self._in_progress.append(path)
+        try:
+            summary = self._summarize(path)
+            for _ in range(_MAX_ROUNDS):
+                if path not in self._provisional_used:
+                    break
+                self._provisional_used.discard(path)
+                self._forget_dependents(path)
+                self._summaries[path] = summary
+                again = self._summarize(path)
+                if again == summary:
+                    break
+                summary = again
+        finally:
+            self._in_progress.pop()
+        self._summaries[path] = summary
+        return summary
+
+    def invalidate(self, path: Path) -> set[Path]:
+        """Forget a module's summary and those computed from it; the paths forgotten."""
+        path = path.resolve()
+        self._leads.clear()
+        forgotten = {path} if self._summaries.pop(path, None) is not None else set()
+        return forgotten | self._forget_dependents(path)
+
+    def _forget_dependents(self, path: Path) -> set[Path]:
+        forgotten: set[Path] = set()
+        pending = list(self._dependents.pop(path, ()))
+        while pending:
+            dependent = pending.pop()
+            if dependent in forgotten:
+                continue
+            forgotten.add(dependent)
+            self._summaries.pop(dependent, None)
+            pending.extend(self._dependents.pop(dependent, ()))
+        return forgotten
+
+    def note_dependency(self, dependent: Path, used: Path) -> None:
+        self._dependents.setdefault(used, set()).add(dependent)
+
+    def may_define_workflow_names(self, name: str) -> bool:
+        """Whether the project module that `name` lives in names the SDK (or a configured
+        module), or is a package that imports one that does (a re-export): a cheap test on
+        the texts, before any module is summarised for it."""
+        path = self._file_holding(name)
+        return path is not None and self.leads_to_the_sdk(path)
+
+    def leads_to_the_sdk(self, path: Path) -> bool:
+        return self._leads_to_the_sdk(path, _MAX_REEXPORTS)
+
+    def _file_holding(self, name: str) -> Path | None:
+        """The file of the longest module prefix of `name` (`app.main` for `app.main.serve`)."""
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            path = self.layout.file_of(".".join(parts[:cut]))
+            if path is not None:
+                return path
+        return None
+
+    def _leads_to_the_sdk(self, path: Path, depth: int) -> bool:
+        if path in self._leads:
+            return self._leads[path]
+        self._leads[path] = False  # an import cycle leads nowhere new
+        text = self.read_text(path) or ""
+        modules = self.detection.module_names() | {sdk.SDK_MODULE}
+        found = any(module in text for module in modules)
+        if not found and path.name == "__init__.py" and depth > 0:
+            package = self.layout.module_of(path)
+            found = any(
+                self._leads_to_the_sdk(imported, depth - 1)
+                for imported in self.imported_files(text, package)
+            )
+        self._leads[path] = found
+        return found
+
+    def imported_files(self, text: str, module: ModuleName | None) -> Iterator[Path]:
+        """The project files a text's import statements name (by their first names)."""
+        names = self.top_level_names()
+        for match in _IMPORTED_MODULE.finditer(text):
+            written = match.group(1) or match.group(2)
+            if not written.startswith(".") and written.split(".", 1)[0] not in names:
+                continue
+            absolute = absolute_name(written, module)
+            # `from pkg import name`: the name may be a module of the package
+            path = self._file_holding(f"{absolute}._") if absolute is not None else None
+            if path is not None:
+                yield path
+
+    def top_level_names(self) -> frozenset[str]:
+        """The names a project module's absolute import starts with."""
+        if self._top_names is None:
+            names = set()
+            for search_root in self.layout.search_roots:
+                for child in search_root.iterdir() if search_root.is_dir() else ():
+                    stem = child.stem if child.suffix == ".py" else child.name
+                    if stem.isidentifier() and (child.suffix == ".py" or child.is_dir()):
+                        names.add(stem)
+            self._top_names = frozenset(names)
+        return self._top_names
+
+    def _summarize(self, path: Path) -> ModuleSummary:
+        display = self.layout.display(path)
+        text = self.read_text(path)
+        if text is None:
+            return ModuleSummary(path=display)
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError):
+            return ModuleSummary(path=display)  # a module that does not parse tells nothing
+        view = self.view(path)
+        module = view.module or ModuleName("", False)
+        try:
+            model = SemanticModel(SourceText(text), tree, self.detection, view)
+            return _summary_of(model, path, display, module)
+        except RecursionError:
+            return ModuleSummary(path=display)
+
+
+def _summary_of(
+    model: SemanticModel, path: Path, display: str, module_name: ModuleName
+) -> ModuleSummary:
+    workflows = model.workflows
+    own = {unit.node for unit in workflows.units_of(Region.ORCHESTRATION)}
+    functions = summarized_functions(model.scopes.module)
+    parameters = workflows.discover_context_parameters([node for _, node, _ in functions])
+    summaries: dict[str, FunctionSummary] = {}
+    for name, node, _ in functions:
+        parameter = parameters.get(node)
+        summaries[name] = FunctionSummary(
+            name=name,
+            parameters=tuple(p.arg for p in workflows.own_parameters(node)),
+            reading=_reading(model, node, path, display),
+            context_parameter=parameter.arg if parameter is not None else None,
+            context_use=model.context_use(node),
+            checked_in_own_module=model.is_workflow_file and node in own,
+            is_failure_function=workflows.is_failure_function(node),
+            is_deterministic=node in model.classifier.declared_deterministic,
+            returns_function=model.returns_function(node),
+            returns_unserializable=model.step_results.summary_of_returned(node, display),
+        )
+    module = model.scopes.module
+    return ModuleSummary(
+        path=display,
+        module=module_name.name,
+        is_package=module_name.is_package,
+        is_workflow_module=model.is_workflow_file,
+        functions=summaries,
+        imports=module_imports(module),
+        serve_objects=workflows.module_serve_objects(),
+        context_types=workflows.module_context_types(),
+    )
+
+
+def _reading(
+    model: SemanticModel, function: FunctionNode, path: Path, display: str
+) -> Reading | None:
+    spec = model.classifier.reading_of(function)
+    if spec is None:
+        return None
+    location = spec.read_elsewhere
+    if location is None:
+        read_at = spec.read_at or function
+        where = f"{display}:{read_at.lineno}"
+        location = ReadLocation(where, str(path), model.source.node_range(read_at))
+    return Reading(spec.kind, spec.through, location)
+
+
+# The module of an import statement's first name (`from .db import`, `import app.main`).
+_IMPORTED_MODULE = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import|import[ \t]+([\w.]+))", re.M
+)
+
+
+class ProjectView(ImportedFacts):
+    """The project as one checked file sees it."""
+
+    def __init__(self, index: ProjectIndex, module: ModuleName | None, path: Path | None) -> None:
+        self.index = index
+        self.module = module
+        self.path = path
+        self.used: dict[Path, ModuleSummary] = {}  # the summaries this file's check used
+
+    def dependencies(self) -> tuple[tuple[str, str], ...]:
+        """The modules whose summaries were used, each with its summary's digest."""
+        return tuple(sorted((str(path), summary.digest()) for path, summary in self.used.items()))
+
+    def is_current(self, dependencies: tuple[tuple[str, str], ...]) -> bool:
+        """Whether those modules' summaries are still the ones a result was computed with."""
+        return all(
+            self.index.summary(Path(path)).digest() == digest for path, digest in dependencies
+        )
+
+    def may_import_workflow_names(self, text: str) -> bool:
+        """A cheap test before parsing: an import of a project module that names the SDK, or
+        of a package that re-exports from one."""
+        imported = self.index.imported_files(text, self.module)
+        return any(self.index.leads_to_the_sdk(path) for path in imported)
+
+    def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
+        found = self._resolve(qualified)
+        if found is None:
+            return None
+        summary, rest = found
+        function = summary.functions.get(rest)
+        return (function, summary) if function is not None else None
+
+    def serve_class(self, qualified: str) -> str | None:
+        found = self._resolve(qualified)
+        return found[0].serve_objects.get(found[1]) if found is not None else None
+
+    def is_context_type(self, qualified: str) -> bool:
+        found = self._resolve(qualified)
+        return found is not None and found[1] in found[0].context_types
+
+    def absolute(self, module: str) -> str:
+        return absolute_name(module, self.module) or module
+
+    def opens_gate(self, qualified: str) -> bool:
+        name = absolute_name(qualified, self.module)
+        if name is None or not self.index.may_define_workflow_names(name):
+            return False
+        return self.serve_class(qualified) is not None or self.is_context_type(qualified)
+
+    def _resolve(self, qualified: str) -> tuple[ModuleSummary, str] | None:
+        """The summary of the project module a name lives in, and the name inside it
+        (`Billing.charge`), following re-exports of `__init__.py` files."""
+        name = absolute_name(qualified, self.module)
+        for _ in range(_MAX_REEXPORTS):
+            if name is None:
+                return None
+            found = self._split(name)
+            if found is None:
+                return None
+            summary, rest = found
+            head = rest.split(".", 1)[0]
+            if head not in summary.imports:
+                return summary, rest
+            tail = rest[len(head) :]
+            importer = ModuleName(summary.module, summary.is_package)
+            name = absolute_name(summary.imports[head], importer)
+            name = f"{name}{tail}" if name is not None else None
+        return None
+
+    def _split(self, name: str) -> tuple[ModuleSummary, str] | None:
+        """The longest module prefix of `name` that is a file of the project."""
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            path = self.index.layout.file_of(".".join(parts[:cut]))
+            if path is not None:
+                return self._summary(path), ".".join(parts[cut:])
+        return None
+
+    def _summary(self, path: Path) -> ModuleSummary:
+        summary = self.index.summary(path)
+        self.used[path] = summary
+        if self.path is not None:
+            self.index.note_dependency(self.path, path)
+        return summary

@@ -1,0 +1,117 @@
+"""What a module of the project tells the modules that import it (its summary).
+
+A summary is computed from the module's text and the summaries of the project modules it
+imports, with the same semantic model that checks files: nothing is imported or run.
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from wfcheck.diagnostics import Range
+from wfcheck.model.scopes import BindingKind, FunctionNode, Scope, ScopeKind
+
+if TYPE_CHECKING:  # the model imports these summaries
+    from wfcheck.model.sources import SourceKind
+
+
+class ContextUse(enum.Enum):
+    """What a function does with a context handed to its context parameter."""
+
+    STEPS = "makes step calls"
+    QUIET = "makes no step call and hands it to no code the analysis cannot see"
+    ESCAPES = "hands it to code the analysis cannot see"
+
+
+@dataclass(frozen=True)
+class ReadLocation:
+    """Where, in a module of the project, a source is read."""
+
+    display: str  # `app/db.py:12`, as messages show it
+    path: str  # the module's absolute path
+    range: Range  # of the call that reads it
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The first source a function reads: the functions the chain goes through and the
+    callee (`("load_invoice", "session.get")`), and where it is read."""
+
+    kind: SourceKind
+    through: tuple[str, ...]
+    location: ReadLocation
+
+
+@dataclass(frozen=True)
+class ReturnedValue:
+    """What every `return` of a function gives, when json.dumps rejects it (UWF204)."""
+
+    kind: str  # a `step_results.Kind` value
+    what: str  # `a set`, `an instance of Invoice (a dataclass)`
+    through: tuple[str, ...] = ()  # the functions it is returned through, after this one
+
+
+@dataclass(frozen=True)
+class FunctionSummary:
+    name: str  # `load_invoice`, `Billing.charge`
+    parameters: tuple[str, ...]  # positional, as a caller fills them (`self` left out)
+    reading: Reading | None = None
+    context_parameter: str | None = None
+    context_use: ContextUse = ContextUse.ESCAPES
+    # Workflow code of its own module (a route, an annotated function, a helper its module
+    # calls with a context): its sources are reported there, not at calls from other modules.
+    checked_in_own_module: bool = False
+    is_failure_function: bool = False
+    is_deterministic: bool = False
+    returns_function: bool = False
+    returns_unserializable: ReturnedValue | None = None
+
+
+@dataclass(frozen=True)
+class ModuleSummary:
+    path: str  # as messages show it: `app/db.py`
+    module: str = ""  # `app.db`
+    is_package: bool = False  # an `__init__.py`
+    is_workflow_module: bool = False
+    functions: dict[str, FunctionSummary] = field(default_factory=dict)
+    # Module-level names bound by an import, with the absolute name they stand for.
+    imports: dict[str, str] = field(default_factory=dict)
+    # Module-level names bound to a `Serve(...)`, with its class.
+    serve_objects: dict[str, str] = field(default_factory=dict)
+    # Module-level names that stand for the SDK's context class (`Ctx = AsyncWorkflowContext`).
+    context_types: frozenset[str] = frozenset()
+
+    def digest(self) -> str:
+        return hashlib.blake2b(repr(self).encode(), digest_size=12).hexdigest()
+
+
+EMPTY = ModuleSummary(path="")
+
+
+def summarized_functions(module: Scope) -> list[tuple[str, FunctionNode, Scope]]:
+    """The module-level functions and the methods of module-level classes, by the name other
+    modules reach them with."""
+    found: list[tuple[str, FunctionNode, Scope]] = []
+    for child in module.children:
+        node = child.node
+        if child.kind is ScopeKind.FUNCTION and isinstance(node, FunctionNode):
+            found.append((node.name, node, child))
+        elif child.kind is ScopeKind.CLASS and isinstance(node, ast.ClassDef):
+            for method in child.children:
+                if method.kind is ScopeKind.FUNCTION and isinstance(method.node, FunctionNode):
+                    found.append((f"{node.name}.{method.node.name}", method.node, method))
+    return found
+
+
+def module_imports(module: Scope) -> dict[str, str]:
+    """The module-level names bound by an import (the last binding of each)."""
+    imports: dict[str, str] = {}
+    for name, bindings in module.bindings.items():
+        last = bindings[-1]
+        if last.kind is BindingKind.IMPORT and last.qualified_name is not None:
+            imports[name] = last.qualified_name
+    return imports
