@@ -11,6 +11,9 @@ from wfcheck.project.summaries import FunctionSummary, ModuleSummary
 class ImportedFacts(Protocol):
     """Answers for absolute or relative imported names (`app.db.load`, `..db.load`)."""
 
+    # Whether any module can be read (the model skips every question when none can).
+    reads_modules: bool
+
     def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
         """The summary of a function or method of a project module, with its module's."""
         ...
@@ -34,6 +37,8 @@ class ImportedFacts(Protocol):
 
 class NoImports:
     """A file checked alone: no name is imported from a module the analysis can read."""
+
+    reads_modules = False
 
     def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
         return None

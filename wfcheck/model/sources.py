@@ -885,7 +885,7 @@ class SourceClassifier:
                 return None
             if qualified in self.detection.nondeterministic_functions:
                 return _IO_UNKNOWN
-            imported = self.workflows.imported.function(qualified)
+            imported = self.workflows.imported_function(call.func, scope)
             if imported is not None:
                 return self._imported_reading(call, imported[0])
             spec = function_source(qualified, call)

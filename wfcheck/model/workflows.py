@@ -12,6 +12,7 @@ import ast
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from wfcheck import sdk
 from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
@@ -178,6 +179,7 @@ class Workflows:
         self._unit_nodes: set[FunctionNode | ast.Lambda] = set()
         self._contexts: dict[ast.arg, Context] = {}
         self._context_names: set[str] = set()
+        self._possible_names: frozenset[str] | None = None
         self._units_by_key: dict[tuple[int, Region], CodeUnit] = {}
         self._scanned = 0  # how many of the units have been scanned
         self._step_calls: dict[ast.Call, StepCall] = {}
@@ -370,6 +372,8 @@ class Workflows:
     ) -> tuple[FunctionSummary, ModuleSummary] | None:
         """The summary of the project function that a callee names (`load_invoice`,
         `billing.load_invoice`, `Billing.charge`), with its module's."""
+        if not self.imported.reads_modules:
+            return None
         qualified = self.scopes.qualified_name(func, scope)
         return self.imported.function(qualified) if qualified is not None else None
 
@@ -465,16 +469,24 @@ class Workflows:
         if annotated is not None:
             return annotated
         parameters = (*self._own_parameters(function), *function.args.kwonlyargs)
-        for parameter in parameters:
-            for name in self.scopes.names_read(function, parameter.arg):
-                parent = self.scopes.parent(name)
-                if isinstance(parent, ast.Attribute) and parent.attr in self.step_methods:
-                    return parameter
-                if isinstance(parent, ast.keyword) or (
-                    isinstance(parent, ast.Call) and name in parent.args
-                ):
-                    return parameter
-        return parameters[0] if parameters else None  # a context's usual place
+        by_name = {parameter.arg: parameter for parameter in parameters}
+        handed: ast.arg | None = None
+        for call in self._calls_of(function):
+            func = call.func
+            if isinstance(func, ast.Attribute) and func.attr in self.step_methods:
+                receiver = func.value
+                if isinstance(receiver, ast.Name) and receiver.id in by_name:
+                    return by_name[receiver.id]
+            if handed is None:
+                handed = next(
+                    (
+                        by_name[a.id]
+                        for a in _arguments(call)
+                        if isinstance(a, ast.Name) and a.id in by_name
+                    ),
+                    None,
+                )
+        return handed or (parameters[0] if parameters else None)  # a context's usual place
 
     def _demote_called_annotated_functions(self) -> None:
         """An annotated function called with the context is a helper, in its callers' region."""
@@ -582,9 +594,40 @@ class Workflows:
         if parameter not in self._contexts:
             self._contexts[parameter] = context
             self._context_names.add(parameter.arg)
+            self._possible_names = None
             self._binding_contexts.clear()
             self._class_contexts.clear()
             self._self_readers.clear()
+
+    def possible_context_names(self) -> frozenset[str]:
+        """Every name that can hold a context: a context parameter's, and a name bound to a
+        value that mentions one of these (`ctx = context`, `env = {"c": ctx}`): a cheap test
+        before resolving a name."""
+        if self._possible_names is None:
+            names = set(self._context_names)
+            grown = True
+            while grown:
+                grown = False
+                for name, mentioned in self._copies:
+                    if name not in names and not mentioned.isdisjoint(names):
+                        names.add(name)
+                        grown = True
+            self._possible_names = frozenset(names)
+        return self._possible_names
+
+    @cached_property
+    def _copies(self) -> list[tuple[str, frozenset[str]]]:
+        """Each name bound to a value, with the names the value mentions."""
+        return [
+            (
+                binding.name,
+                frozenset(n.id for n in ast.walk(binding.value) if isinstance(n, ast.Name)),
+            )
+            for scope in self.scopes.scopes.values()
+            for bindings in scope.bindings.values()
+            for binding in bindings
+            if binding.value is not None
+        ]
 
     def _may_be_context(self, expr: ast.expr) -> bool:
         """A cheap test before resolving: named like a context parameter."""
@@ -1029,6 +1072,12 @@ def _distance(scope: Scope, outer: Scope) -> int:
     while current is not outer and current.parent is not None:
         distance, current = distance + 1, current.parent
     return distance
+
+
+def _arguments(call: ast.Call) -> Iterator[ast.expr]:
+    yield from call.args
+    for keyword in call.keywords:
+        yield keyword.value
 
 
 def _is_deletion(binding: Binding) -> bool:

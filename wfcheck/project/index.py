@@ -261,6 +261,8 @@ _IMPORTED_MODULE = re.compile(
 class ProjectView(ImportedFacts):
     """The project as one checked file sees it."""
 
+    reads_modules = True
+
     def __init__(self, index: ProjectIndex, module: ModuleName | None, path: Path | None) -> None:
         self.index = index
         self.module = module
