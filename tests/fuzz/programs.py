@@ -55,8 +55,14 @@ NORMAL_GATE = Settings(selection=EVERY_RULE)
 
 
 def corpus_files() -> list[Path]:
-    """Every file of tests/fixtures/ and examples/ (the mutation corpus)."""
-    return sorted(path for folder in CORPUS_FOLDERS for path in folder.rglob("*.py"))
+    """Every file of tests/fixtures/ and examples/ that has a line (the mutation corpus;
+    packages' empty `__init__.py` files have nothing to mutate)."""
+    return sorted(
+        path
+        for folder in CORPUS_FOLDERS
+        for path in folder.rglob("*.py")
+        if path.read_text("utf-8").strip()
+    )
 
 
 # --- The invariants ---------------------------------------------------------------------------

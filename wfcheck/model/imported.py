@@ -24,6 +24,11 @@ class ImportedFacts(Protocol):
 
     def is_context_type(self, qualified: str) -> bool: ...
 
+    def origin(self, qualified: str) -> str | None:
+        """The kind of object (a `sources.Origin` value) a project module's module-level name
+        holds: a client, a session factory, a path, a random generator..."""
+        ...
+
     def absolute(self, module: str) -> str:
         """The module a relative import names (`..db` in `app.services.billing`: `app.db`);
         as written when the checked file's own module is not known."""
@@ -48,6 +53,9 @@ class NoImports:
 
     def is_context_type(self, qualified: str) -> bool:
         return False
+
+    def origin(self, qualified: str) -> str | None:
+        return None
 
     def opens_gate(self, qualified: str) -> bool:
         return False

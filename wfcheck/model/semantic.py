@@ -37,7 +37,7 @@ class SemanticModel:
         self.imported = imported
         self.scopes: ScopeTree = bind_module(tree, imported.absolute)
         self.workflows = Workflows(self.scopes, detection, imported)
-        self.origins = Origins(self.scopes, self.workflows.is_context)
+        self.origins = Origins(self.scopes, self.workflows.is_context, imported)
         self.is_workflow_file = detection.assume_workflows or self._imports_workflow_names()
         if self.is_workflow_file:
             self.workflows.discover()

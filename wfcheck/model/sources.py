@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from wfcheck.model.concurrent_steps import StepCounter
+from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
 from wfcheck.model.nodes import last_name
 from wfcheck.model.scopes import (
     FunctionNode,
@@ -434,9 +435,15 @@ class Origins:
     _MAX_DEPTH = 12
     _MAX_BASES = 4
 
-    def __init__(self, scopes: ScopeTree, is_context: Callable[[ast.expr, Scope], bool]) -> None:
+    def __init__(
+        self,
+        scopes: ScopeTree,
+        is_context: Callable[[ast.expr, Scope], bool],
+        imported: ImportedFacts = NO_IMPORTS,
+    ) -> None:
         self.scopes = scopes
         self.is_context = is_context
+        self.imported = imported
         # By the id of a bound value, and of a name's tuple of values (`bound_values` gives the
         # same tuple for every use of a name) or of its list of bindings (the scope keeps it):
         # each is resolved once.
@@ -461,6 +468,10 @@ class Origins:
             if depth == 0 and not self._pending:  # final: not cut short, nothing pending
                 self._calls[expr] = origin
             return origin
+        if isinstance(expr, ast.Name | ast.Attribute) and self.imported.reads_modules:
+            held = self._imported(expr, scope)
+            if held is not None:
+                return held
         if isinstance(expr, ast.Name):
             return self._of_name(expr, scope, depth)
         if isinstance(expr, ast.Attribute):
@@ -472,6 +483,26 @@ class Origins:
             is_path = any(self.of(side, scope, depth + 1) is Origin.PATH for side in operands)
             return Origin.PATH if is_path else None
         return None
+
+    def _imported(self, expr: ast.Name | ast.Attribute, scope: Scope) -> Origin | None:
+        """What a module-level name of another module of the project holds (`redis_client`
+        in `from app.clients import redis_client`)."""
+        qualified = self.scopes.qualified_name(expr, scope)
+        held = self.imported.origin(qualified) if qualified is not None else None
+        return Origin(held) if held is not None else None
+
+    def module_origins(self) -> dict[str, str]:
+        """The module-level names whose objects are of a kind that matters (for the module's
+        summary)."""
+        found: dict[str, str] = {}
+        module = self.scopes.module
+        for name in module.bindings:
+            bindings = self.scopes.name_bindings(module, name)
+            values = bindings.values if bindings is not None else None
+            origin = self._combined(values, (), 0) if values else None
+            if origin is not None:
+                found[name] = origin.value
+        return found
 
     def _of_subscript(self, expr: ast.Subscript, scope: Scope, depth: int) -> Origin | None:
         """`mongo["shop"]["orders"]`, and `path.parents[1]`."""
@@ -633,7 +664,7 @@ class Origins:
         if qualified == "contextlib.closing" and call.args:
             return self.of(call.args[0], scope, depth + 1)
         if qualified is not None:
-            origin = _origin_of_factory(qualified, call)
+            origin = _origin_of_factory(qualified, call) or self._imported_call(qualified)
             owner_name, _, method = qualified.rpartition(".")
             if origin is None and owner_name in LOGGER_OBJECTS:  # loguru's `logger.bind(...)`
                 origin = _method_result(Origin.LOGGER, method)
@@ -648,6 +679,17 @@ class Origins:
         if isinstance(func, ast.Name) and self.of(func, scope, depth + 1) is Origin.CLIENT:
             return Origin.CLIENT
         return None
+
+    def _imported_call(self, qualified: str) -> Origin | None:
+        """A call of a module-level object of another module of the project: its session
+        factory (`SessionLocal()`), or a method of its client (`redis_client.pipeline()`)."""
+        if not self.imported.reads_modules:
+            return None
+        if self.imported.origin(qualified) == Origin.CLIENT.value:
+            return Origin.CLIENT
+        owner, _, method = qualified.rpartition(".")
+        held = self.imported.origin(owner) if owner else None
+        return _method_result(Origin(held), method) if held is not None else None
 
 
 def _single_annotation(parameter: ast.arg, function_scope: Scope) -> ast.expr | None:
@@ -889,6 +931,8 @@ class SourceClassifier:
             if imported is not None:
                 return self._imported_reading(call, imported[0])
             spec = function_source(qualified, call)
+            if spec is None and self.workflows.imported.reads_modules:
+                spec = self._method_source(call, scope)  # a client of another module
         else:
             spec = self._method_source(call, scope) or self._function_reading(call, scope)
         if spec is None and awaited and self._awaited_call_is_io(call, scope, qualified):

@@ -234,6 +234,7 @@ def _summary_of(
         functions=summaries,
         imports=module_imports(module),
         serve_objects=workflows.module_serve_objects(),
+        origins=model.origins.module_origins(),
         context_types=workflows.module_context_types(),
     )
 
@@ -296,6 +297,10 @@ class ProjectView(ImportedFacts):
     def serve_class(self, qualified: str) -> str | None:
         found = self._resolve(qualified)
         return found[0].serve_objects.get(found[1]) if found is not None else None
+
+    def origin(self, qualified: str) -> str | None:
+        found = self._resolve(qualified)
+        return found[0].origins.get(found[1]) if found is not None else None
 
     def is_context_type(self, qualified: str) -> bool:
         found = self._resolve(qualified)

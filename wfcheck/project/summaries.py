@@ -82,6 +82,8 @@ class ModuleSummary:
     imports: dict[str, str] = field(default_factory=dict)
     # Module-level names bound to a `Serve(...)`, with its class.
     serve_objects: dict[str, str] = field(default_factory=dict)
+    # Module-level names holding an object whose kind matters for sources (`Origin` values).
+    origins: dict[str, str] = field(default_factory=dict)
     # Module-level names that stand for the SDK's context class (`Ctx = AsyncWorkflowContext`).
     context_types: frozenset[str] = frozenset()
 
