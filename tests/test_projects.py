@@ -24,6 +24,12 @@ def run(cwd: Path, *command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
 
 
+def concise(cwd: Path, path: str) -> subprocess.CompletedProcess[str]:
+    """`wfcheck check PATH` without the cache, one finding per line."""
+    command = ("check", "--no-cache", path, "--output-format", "concise")
+    return run(cwd, sys.executable, "-m", "wfcheck", *command)
+
+
 def expected_differences(project: Path, found: dict[Path, list[tuple[int, int, str]]]) -> dict:
     problems = {}
     for path in sorted(project.rglob("*.py")):
@@ -46,17 +52,7 @@ def by_file(project: Path, output: str) -> dict[Path, list[tuple[int, int, str]]
 @pytest.mark.parametrize("name", NAMES)
 def test_wfcheck_check_follows_the_project(name: str) -> None:
     project = PROJECTS / name
-    result = run(
-        project,
-        sys.executable,
-        "-m",
-        "wfcheck",
-        "check",
-        "--no-cache",
-        ".",
-        "--output-format",
-        "concise",
-    )
+    result = concise(project, ".")
     assert result.returncode == 1, result.stderr
     assert expected_differences(project, by_file(project, result.stdout)) == {}
 
@@ -71,17 +67,7 @@ def test_flake8_follows_the_project(name: str) -> None:
 
 def test_the_chain_names_the_module_and_line_where_the_source_is_read() -> None:
     project = PROJECTS / "deep_chain"
-    result = run(
-        project,
-        sys.executable,
-        "-m",
-        "wfcheck",
-        "check",
-        "--no-cache",
-        "deep/flow.py",
-        "--output-format",
-        "concise",
-    )
+    result = concise(project, "deep/flow.py")
     assert result.stdout.splitlines()[0] == (
         "deep/flow.py:12:11: UWF101 batch_key() runs outside a step and returns a new value on "
         "every call of the workflow (batch_key() -> current_window() -> now_ms() -> "
@@ -91,17 +77,7 @@ def test_the_chain_names_the_module_and_line_where_the_source_is_read() -> None:
 
 def test_a_nested_step_through_a_helper_of_another_module_names_it() -> None:
     project = PROJECTS / "services_layer"
-    result = run(
-        project,
-        sys.executable,
-        "-m",
-        "wfcheck",
-        "check",
-        "--no-cache",
-        "app/routes.py",
-        "--output-format",
-        "concise",
-    )
+    result = concise(project, "app/routes.py")
     assert (
         "app/routes.py:27:15: UWF202 charge_in_steps() (app/services/billing.py), which makes "
         "steps, is called inside step 'outer': steps cannot be nested"

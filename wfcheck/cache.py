@@ -135,6 +135,7 @@ def _report_to_json(report: FileReport) -> dict[str, Any]:
         "d": [_diagnostic_to_json(d) for d in report.diagnostics],
         "s": [syntax.message, syntax.line, syntax.column] if syntax else None,
         "u": [list(dependency) for dependency in report.dependencies],
+        "t": [list(text) for text in report.texts],
     }
 
 
@@ -144,6 +145,7 @@ def _report_from_json(value: dict[str, Any]) -> FileReport:
         tuple(_diagnostic_from_json(item) for item in value["d"]),
         SyntaxIssue(syntax[0], syntax[1], syntax[2]) if syntax else None,
         dependencies=tuple((path, digest) for path, digest in value.get("u", ())),
+        texts=tuple((path, digest) for path, digest in value.get("t", ())),
     )
 
 

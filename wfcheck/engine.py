@@ -73,8 +73,10 @@ class FileReport:
     syntax_error: SyntaxIssue | None = None
     analysis_error: str | None = None
     internal_error: InternalError | None = None
-    # The project modules whose summaries the check used, each with its summary's digest.
+    # The project modules whose summaries the check used, each with its summary's digest,
+    # and the modules whose texts those summaries were made from, with their texts' digests.
     dependencies: tuple[tuple[str, str], ...] = ()
+    texts: tuple[tuple[str, str], ...] = ()
 
 
 def parse(text: str, filename: str = "<unknown>") -> ast.Module:
@@ -195,15 +197,16 @@ def check_source(
     try:
         findings = rule_findings(tree, source, settings, view)
         dependencies = view.dependencies() if view is not None else ()
+        texts = view.texts() if view is not None else ()
         if findings is None:
-            return FileReport(dependencies=dependencies)
+            return FileReport(dependencies=dependencies, texts=texts)
         if noqa:
             findings = apply_noqa(findings, source, settings)
     except AnalysisError as error:
         return FileReport(analysis_error=str(error))
     except Exception as error:  # a bug of wfcheck: contained to this file
         return FileReport(internal_error=InternalError.of(error))
-    return FileReport(tuple(findings), dependencies=dependencies)
+    return FileReport(tuple(findings), dependencies=dependencies, texts=texts)
 
 
 def _syntax_issue(error: SyntaxError, source: SourceText) -> SyntaxIssue:

@@ -106,7 +106,9 @@ def _is_current(report: FileReport, job: Job) -> bool:
     if not report.dependencies:
         return True
     project = job.project
-    return project is not None and project.view(Path(job.filename)).is_current(report.dependencies)
+    if project is None:
+        return False
+    return project.view(Path(job.filename)).is_current(report.dependencies, report.texts)
 
 
 def _compute(jobs: list[Job]) -> list[Outcome]:

@@ -8,6 +8,7 @@ module name) and recording the modules it used, so that a result can be keyed by
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -48,6 +49,11 @@ def shared_index(path: Path, detection: DetectionSettings) -> ProjectIndex:
     return _SHARED[key]
 
 
+def _digest(text: str | None) -> str:
+    data = text.encode("utf-8", "surrogatepass") if text is not None else b"\0missing"
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def read_from_disk(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8")
@@ -73,6 +79,8 @@ class ProjectIndex:
         self._provisional_used: set[Path] = set()
         self._top_names: frozenset[str] | None = None
         self._leads: dict[Path, bool] = {}  # by `_leads_to_the_sdk`
+        self._text_digests: dict[Path, str] = {}
+        self._used_by: dict[Path, frozenset[Path]] = {}  # the summaries each one used
 
     def view(self, path: Path | None) -> ProjectView:
         """The answers for a file of the project (relative imports from its module)."""
@@ -107,6 +115,7 @@ class ProjectIndex:
         """Forget a module's summary and those computed from it; the paths forgotten."""
         path = path.resolve()
         self._leads.clear()
+        self._text_digests.pop(path, None)
         forgotten = {path} if self._summaries.pop(path, None) is not None else set()
         return forgotten | self._forget_dependents(path)
 
@@ -185,9 +194,28 @@ class ProjectIndex:
             self._top_names = frozenset(names)
         return self._top_names
 
+    def text_digest(self, path: Path) -> str:
+        """The digest of a module's text: the one its summary was made from, else read now."""
+        if path not in self._text_digests:
+            self._text_digests[path] = _digest(self.read_text(path))
+        return self._text_digests[path]
+
+    def read_by(self, path: Path) -> set[Path]:
+        """The modules whose texts a module's summary was made from (itself included): the
+        closure of the summaries each one used, import cycles included."""
+        found, pending = {path}, [path]
+        while pending:
+            for used in self._used_by.get(pending.pop(), ()):
+                if used not in found:
+                    found.add(used)
+                    pending.append(used)
+        return found
+
     def _summarize(self, path: Path) -> ModuleSummary:
         display = self.layout.display(path)
         text = self.read_text(path)
+        self._text_digests[path] = _digest(text)
+        self._used_by[path] = frozenset()
         if text is None:
             return ModuleSummary(path=display)
         try:
@@ -198,9 +226,11 @@ class ProjectIndex:
         module = view.module or ModuleName("", False)
         try:
             model = SemanticModel(SourceText(text), tree, self.detection, view)
-            return _summary_of(model, path, display, module)
+            summary = _summary_of(model, path, display, module)
         except RecursionError:
             return ModuleSummary(path=display)
+        self._used_by[path] = frozenset(view.used)
+        return summary
 
 
 def _summary_of(
@@ -274,8 +304,19 @@ class ProjectView(ImportedFacts):
         """The modules whose summaries were used, each with its summary's digest."""
         return tuple(sorted((str(path), summary.digest()) for path, summary in self.used.items()))
 
-    def is_current(self, dependencies: tuple[tuple[str, str], ...]) -> bool:
-        """Whether those modules' summaries are still the ones a result was computed with."""
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """Every module whose text the used summaries were made from, with its digest."""
+        read = set().union(*(self.index.read_by(path) for path in self.used))
+        return tuple(sorted((str(path), self.index.text_digest(path)) for path in read))
+
+    def is_current(
+        self, dependencies: tuple[tuple[str, str], ...], texts: tuple[tuple[str, str], ...]
+    ) -> bool:
+        """Whether a result made with those summaries still holds: every module they were
+        made from has the same text (no module is summarised to know it), or else the
+        summaries, made again, are the same."""
+        if texts and all(self.index.text_digest(Path(p)) == digest for p, digest in texts):
+            return True
         return all(
             self.index.summary(Path(path)).digest() == digest for path, digest in dependencies
         )
