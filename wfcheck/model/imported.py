@@ -24,6 +24,10 @@ class ImportedFacts(Protocol):
 
     def is_context_type(self, qualified: str) -> bool: ...
 
+    def is_project_name(self, qualified: str) -> bool:
+        """A name of a module of the project (no summary is made to know it)."""
+        ...
+
     def origin(self, qualified: str) -> str | None:
         """The kind of object (a `sources.Origin` value) a project module's module-level name
         holds: a client, a session factory, a path, a random generator..."""
@@ -52,6 +56,9 @@ class NoImports:
         return None
 
     def is_context_type(self, qualified: str) -> bool:
+        return False
+
+    def is_project_name(self, qualified: str) -> bool:
         return False
 
     def origin(self, qualified: str) -> str | None:

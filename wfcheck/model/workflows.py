@@ -439,9 +439,8 @@ class Workflows:
         self, functions: list[FunctionNode]
     ) -> dict[FunctionNode, ast.arg]:
         """For a module's summary: the parameter of each function that a caller's context
-        would go to (its context if it is workflow code already, else a parameter annotated
-        with the context type, or one that a step method is called on or that is handed to a
-        call), the functions not yet workflow code made roots with it as their context."""
+        would go to (its context if it is workflow code already, else the one it uses like a
+        context), the functions not yet workflow code made roots with it as their context."""
         found: dict[FunctionNode, ast.arg] = {}
         for function in functions:
             if self.is_failure_function(function):
@@ -462,6 +461,11 @@ class Workflows:
         return next((p for p in parameters if p in self._contexts), None)
 
     def _context_candidate(self, function: FunctionNode) -> ast.arg | None:
+        """The parameter used like a context: annotated with its type, the receiver of a step
+        method, or, in a call's arguments, the receiver of a context attribute
+        (`print(context.request_payload)`) or handed to a function of the file or the project.
+        A function that does none of these with a parameter does nothing with a context that
+        the analysis could follow (a caller's context escapes into it)."""
         scope = self.scopes.scope_of(function)
         if scope is None:
             return None
@@ -470,23 +474,33 @@ class Workflows:
             return annotated
         parameters = (*self._own_parameters(function), *function.args.kwonlyargs)
         by_name = {parameter.arg: parameter for parameter in parameters}
-        handed: ast.arg | None = None
+        used: ast.arg | None = None
         for call in self._calls_of(function):
             func = call.func
             if isinstance(func, ast.Attribute) and func.attr in self.step_methods:
                 receiver = func.value
                 if isinstance(receiver, ast.Name) and receiver.id in by_name:
                     return by_name[receiver.id]
-            if handed is None:
-                handed = next(
-                    (
-                        by_name[a.id]
-                        for a in _arguments(call)
-                        if isinstance(a, ast.Name) and a.id in by_name
-                    ),
-                    None,
-                )
-        return handed or (parameters[0] if parameters else None)  # a context's usual place
+            if used is None:
+                used = self._parameter_used_like_a_context(call, scope, by_name)
+        return used
+
+    def _parameter_used_like_a_context(
+        self, call: ast.Call, scope: Scope, parameters: dict[str, ast.arg]
+    ) -> ast.arg | None:
+        takes_functions = last_name(call.func) in self.scopes.callable_names or (
+            self.imported.is_project_name(self.scopes.qualified_name(call.func, scope) or "")
+        )
+        for argument in _arguments(call):
+            if isinstance(argument, ast.Attribute) and argument.attr in sdk.CONTEXT_ATTRIBUTES:
+                held = argument.value  # `context.request_payload`
+            elif takes_functions:
+                held = argument
+            else:
+                continue
+            if isinstance(held, ast.Name) and held.id in parameters:
+                return parameters[held.id]
+        return None
 
     def _demote_called_annotated_functions(self) -> None:
         """An annotated function called with the context is a helper, in its callers' region."""

@@ -138,13 +138,13 @@ class ProjectIndex:
         """Whether the project module that `name` lives in names the SDK (or a configured
         module), or is a package that imports one that does (a re-export): a cheap test on
         the texts, before any module is summarised for it."""
-        path = self._file_holding(name)
+        path = self.file_holding(name)
         return path is not None and self.leads_to_the_sdk(path)
 
     def leads_to_the_sdk(self, path: Path) -> bool:
         return self._leads_to_the_sdk(path, _MAX_REEXPORTS)
 
-    def _file_holding(self, name: str) -> Path | None:
+    def file_holding(self, name: str) -> Path | None:
         """The file of the longest module prefix of `name` (`app.main` for `app.main.serve`)."""
         parts = name.split(".")
         for cut in range(len(parts) - 1, 0, -1):
@@ -178,7 +178,7 @@ class ProjectIndex:
                 continue
             absolute = absolute_name(written, module)
             # `from pkg import name`: the name may be a module of the package
-            path = self._file_holding(f"{absolute}._") if absolute is not None else None
+            path = self.file_holding(f"{absolute}._") if absolute is not None else None
             if path is not None:
                 yield path
 
@@ -336,7 +336,7 @@ class ProjectView(ImportedFacts):
         return (function, summary) if function is not None else None
 
     def serve_class(self, qualified: str) -> str | None:
-        found = self._resolve(qualified)
+        found = self._resolve_sdk_name(qualified)
         return found[0].serve_objects.get(found[1]) if found is not None else None
 
     def origin(self, qualified: str) -> str | None:
@@ -344,17 +344,26 @@ class ProjectView(ImportedFacts):
         return found[0].origins.get(found[1]) if found is not None else None
 
     def is_context_type(self, qualified: str) -> bool:
-        found = self._resolve(qualified)
+        found = self._resolve_sdk_name(qualified)
         return found is not None and found[1] in found[0].context_types
+
+    def is_project_name(self, qualified: str) -> bool:
+        name = absolute_name(qualified, self.module)
+        return name is not None and self.index.file_holding(name) is not None
 
     def absolute(self, module: str) -> str:
         return absolute_name(module, self.module) or module
 
     def opens_gate(self, qualified: str) -> bool:
+        return self.serve_class(qualified) is not None or self.is_context_type(qualified)
+
+    def _resolve_sdk_name(self, qualified: str) -> tuple[ModuleSummary, str] | None:
+        """`_resolve` for a `serve` or a context type: only in a module whose text names the
+        SDK or a package that re-exports from one (the others are not summarised for it)."""
         name = absolute_name(qualified, self.module)
         if name is None or not self.index.may_define_workflow_names(name):
-            return False
-        return self.serve_class(qualified) is not None or self.is_context_type(qualified)
+            return None
+        return self._resolve(qualified)
 
     def _resolve(self, qualified: str) -> tuple[ModuleSummary, str] | None:
         """The summary of the project module a name lives in, and the name inside it
