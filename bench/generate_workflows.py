@@ -174,6 +174,112 @@ class Writer:
         return "\n".join(self.lines) + "\n"
 
 
+# The helpers from here to ModulePlan are also generate_project.py's (it imports them): a
+# change to what they write changes both corpora.
+
+
+def numbered(base: str, taken: set[str], separator: str = "_") -> str:
+    """`base`, else `base_2`, `base_3`... (with `separator`): the first not in `taken`, which
+    it joins."""
+    name = base
+    number = 2
+    while name in taken:
+        name = f"{base}{separator}{number}"
+        number += 1
+    taken.add(name)
+    return name
+
+
+def fresh_step_name(base: str, taken: set[str]) -> str:
+    """A step name not in `taken` (which it joins): `base` with dashes, numbered if need be."""
+    return numbered(base.replace("_", "-"), taken, "-")
+
+
+# Statements of validation code that read the key of a field from a dict `data` into a dict
+# `result`: the shapes 0 to FIELD_SHAPES - 1 of `write_field_statement`.
+FIELD_SHAPES = 4
+
+
+def write_field_statement(w: Writer, shape: int, field_: str, total: str) -> None:
+    """Statement `shape` on the field `field_`; shape 2 sums entries into `result[total]`."""
+    if shape == 0:
+        with w.block(f'if "{field_}" in data and data["{field_}"] is not None:'):
+            w.line(f'result["{field_}"] = str(data["{field_}"]).strip()')
+        with w.block("else:"):
+            w.line(f'result["{field_}"] = None')
+    elif shape == 1:
+        w.line(f'values = data.get("{field_}s") or []')
+        w.line(f'result["{field_}s"] = sorted({{str(v).lower() for v in values if v}})')
+    elif shape == 2:
+        w.line("total = 0")
+        with w.block('for entry in data.get("entries", []):'):
+            with w.block('if entry.get("skip"):'):
+                w.line("continue")
+            w.line('total += int(entry.get("amount", 0)) * int(entry.get("count", 1))')
+        w.line(f'result["{total}"] = total')
+    elif shape == 3:
+        with w.block("try:"):
+            w.line(f'result["{field_}"] = int(data.get("{field_}", 0))')
+        with w.block("except (TypeError, ValueError):"):
+            w.line(f'result["{field_}"] = 0')
+    else:
+        raise ValueError(f"no field statement of shape {shape}")
+
+
+@contextmanager
+def keyed_class(
+    w: Writer, name: str, doc: str, entity: str, *, typing_generics: bool
+) -> Iterator[None]:
+    """`class name:` with its docstring, an `__init__` of a namespace and an empty cache
+    (`self._cache`, a dict), and `key(item_id)` that prefixes an id of `entity` with them; the
+    methods written inside the `with` come next."""
+    dict_ = "Dict" if typing_generics else "dict"
+    with w.block(f"class {name}:"):
+        w.line(f'"""{doc}"""')
+        w.blank()
+        with w.block('def __init__(self, namespace: str = "default") -> None:'):
+            w.line("self.namespace = namespace")
+            w.line(f"self._cache: {dict_}[str, Any] = {{}}")
+        w.blank()
+        with w.block("def key(self, item_id: str) -> str:"):
+            w.line(f'return f"{{self.namespace}}:{entity}:{{item_id}}"')
+        yield
+
+
+def write_dataclass_body(
+    w: Writer, name: str, entity: str, fields: list[str], *, returned: str, typing_generics: bool
+) -> None:
+    """`@dataclass class name` of `entity`'s id, `fields` and tags, with `to_dict` and a
+    `from_dict` classmethod annotated as returning `returned`; the generics from `typing`
+    (`Dict`, `List`) or built in (`dict`, `list`)."""
+    dict_, list_ = ("Dict", "List") if typing_generics else ("dict", "list")
+    w.line("@dataclass")
+    with w.block(f"class {name}:"):
+        w.line(f"{entity}_id: str")
+        for f_ in fields:
+            w.line(f"{f_}: Any = None")
+        w.line(f"tags: {list_}[str] = field(default_factory=list)")
+        w.blank()
+        with w.block(f"def to_dict(self) -> {dict_}[str, Any]:"):
+            w.line("return {")
+            w.level += 1
+            w.line(f'"{entity}_id": self.{entity}_id,')
+            for f_ in fields:
+                w.line(f'"{f_}": self.{f_},')
+            w.line('"tags": list(self.tags),')
+            w.level -= 1
+            w.line("}")
+        w.blank()
+        w.line("@classmethod")
+        with w.block(f"def from_dict(cls, data: {dict_}[str, Any]) -> {returned}:"):
+            args = ", ".join(f'{f_}=data.get("{f_}")' for f_ in fields)
+            w.line(
+                f'return cls({entity}_id=str(data["id"]), {args}, '
+                f'tags=[str(t) for t in data.get("tags", [])])'
+            )
+    w.blank(2)
+
+
 @dataclass
 class ModulePlan:
     """What one module has, so that the code generated for it only uses names it defines."""
@@ -204,13 +310,7 @@ class ModulePlan:
         return "AsyncWorkflowContext" if self.is_async else "WorkflowContext"
 
     def fresh(self, base: str) -> str:
-        name = base
-        number = 2
-        while name in self.used_names:
-            name = f"{base}_{number}"
-            number += 1
-        self.used_names.add(name)
-        return name
+        return numbered(base, self.used_names)
 
 
 @dataclass
@@ -225,22 +325,10 @@ class RouteState:
     variables: set[str] = field(default_factory=set)
 
     def step_name(self, base: str) -> str:
-        name = base.replace("_", "-")
-        number = 2
-        while name in self.step_names:
-            name = f"{base.replace('_', '-')}-{number}"
-            number += 1
-        self.step_names.add(name)
-        return name
+        return fresh_step_name(base, self.step_names)
 
     def var(self, base: str) -> str:
-        name = base
-        number = 2
-        while name in self.variables:
-            name = f"{base}_{number}"
-            number += 1
-        self.variables.add(name)
-        return name
+        return numbered(base, self.variables)
 
 
 # --------------------------------------------------------------------------------------------
@@ -348,31 +436,7 @@ def write_dataclass(w: Writer, plan: ModulePlan) -> None:
         f"{d.entity.capitalize()}{plan.rng.choice(('Line', 'Item', 'Event', 'Part'))}"
     )
     fields = plan.rng.sample(d.fields, k=plan.rng.randint(2, len(d.fields)))
-    w.line("@dataclass")
-    with w.block(f"class {name}:"):
-        w.line(f"{d.entity}_id: str")
-        for f_ in fields:
-            w.line(f"{f_}: Any = None")
-        w.line("tags: List[str] = field(default_factory=list)")
-        w.blank()
-        with w.block("def to_dict(self) -> Dict[str, Any]:"):
-            w.line("return {")
-            w.level += 1
-            w.line(f'"{d.entity}_id": self.{d.entity}_id,')
-            for f_ in fields:
-                w.line(f'"{f_}": self.{f_},')
-            w.line('"tags": list(self.tags),')
-            w.level -= 1
-            w.line("}")
-        w.blank()
-        w.line("@classmethod")
-        with w.block(f'def from_dict(cls, data: Dict[str, Any]) -> "{name}":'):
-            args = ", ".join(f'{f_}=data.get("{f_}")' for f_ in fields)
-            w.line(
-                f'return cls({d.entity}_id=str(data["id"]), {args}, '
-                f'tags=[str(t) for t in data.get("tags", [])])'
-            )
-    w.blank(2)
+    write_dataclass_body(w, name, d.entity, fields, returned=f'"{name}"', typing_generics=True)
 
 
 def write_pure_function(w: Writer, plan: ModulePlan) -> None:
@@ -389,28 +453,10 @@ def write_pure_function(w: Writer, plan: ModulePlan) -> None:
         w.line("result: Dict[str, Any] = {}")
         for _ in range(rng.randint(1, 5)):
             f_ = rng.choice(d.fields)
-            shape = rng.randrange(6)
-            if shape == 0:
-                with w.block(f'if "{f_}" in data and data["{f_}"] is not None:'):
-                    w.line(f'result["{f_}"] = str(data["{f_}"]).strip()')
-                with w.block("else:"):
-                    w.line(f'result["{f_}"] = None')
-            elif shape == 1:
-                w.line(f'values = data.get("{f_}s") or []')
-                w.line(f'result["{f_}s"] = sorted({{str(v).lower() for v in values if v}})')
-            elif shape == 2:
-                w.line("total = 0")
-                with w.block('for entry in data.get("entries", []):'):
-                    with w.block('if entry.get("skip"):'):
-                        w.line("continue")
-                    w.line('total += int(entry.get("amount", 0)) * int(entry.get("count", 1))')
-                w.line(f'result["{word}_total"] = total')
-            elif shape == 3:
-                with w.block("try:"):
-                    w.line(f'result["{f_}"] = int(data.get("{f_}", 0))')
-                with w.block("except (TypeError, ValueError):"):
-                    w.line(f'result["{f_}"] = 0')
-            elif shape == 4:
+            shape = rng.randrange(FIELD_SHAPES + 2)  # the shared ones, and two of its own
+            if shape < FIELD_SHAPES:
+                write_field_statement(w, shape, f_, f"{word}_total")
+            elif shape == FIELD_SHAPES:
                 w.line(f'key = "{f_}"')
                 w.line(
                     "result[key] = data.get(key) if isinstance(data.get(key), str) else "
@@ -431,15 +477,7 @@ def write_repository_class(w: Writer, plan: ModulePlan) -> None:
     rng = plan.rng
     d = plan.domain
     name = plan.fresh(f"{d.entity.capitalize()}Repository")
-    with w.block(f"class {name}:"):
-        w.line(f'"""Access to stored {d.plural}."""')
-        w.blank()
-        with w.block('def __init__(self, namespace: str = "default") -> None:'):
-            w.line("self.namespace = namespace")
-            w.line("self._cache: Dict[str, Any] = {}")
-        w.blank()
-        with w.block("def key(self, item_id: str) -> str:"):
-            w.line(f'return f"{{self.namespace}}:{d.entity}:{{item_id}}"')
+    with keyed_class(w, name, f"Access to stored {d.plural}.", d.entity, typing_generics=True):
         for _ in range(rng.randint(1, 4)):
             w.blank()
             method = plan.fresh(

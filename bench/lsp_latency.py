@@ -82,10 +82,13 @@ class BenchClient(LanguageClient):
     def __init__(self) -> None:
         super().__init__("wfcheck-lsp-bench", __version__)
         self.published: dict[int, int] = {}  # version -> findings
+        # Every publication in the order it arrived (project_speed.py waits for one document's).
+        self.publications: list[types.PublishDiagnosticsParams] = []
         self.arrived = asyncio.Event()
 
         @self.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def publish(params: types.PublishDiagnosticsParams) -> None:
+            self.publications.append(params)
             if params.version is not None:
                 self.published[params.version] = len(params.diagnostics)
             self.arrived.set()
@@ -140,14 +143,20 @@ def _time(function: Callable[[str], object], text: str) -> float:
     return time.perf_counter() - started
 
 
-def report(measurements: list[Measurement], rounds: int) -> None:
-    print(f"wfcheck-lsp {__version__}, Python {sys.version.split()[0]}, {rounds} rounds per size")
-    header = (
-        f"{'lines':>7} {'findings':>8} {'parse ms':>9} {'engine ms':>10} {'median ms':>10}"
-        f" {'p95 ms':>8} {'median/parse':>13} {'p95/parse':>10}"
-    )
+def print_heading(title: str, header: str) -> None:
+    """A table's title line, its column header and a rule under that (project_speed.py's
+    tables too)."""
+    print(title)
     print(header)
     print("-" * len(header))
+
+
+def report(measurements: list[Measurement], rounds: int) -> None:
+    print_heading(
+        f"wfcheck-lsp {__version__}, Python {sys.version.split()[0]}, {rounds} rounds per size",
+        f"{'lines':>7} {'findings':>8} {'parse ms':>9} {'engine ms':>10} {'median ms':>10}"
+        f" {'p95 ms':>8} {'median/parse':>13} {'p95/parse':>10}",
+    )
     for m in measurements:
         print(
             f"{m.lines:>7} {m.findings:>8} {m.parse * 1e3:>9.1f} {m.engine * 1e3:>10.1f}"
