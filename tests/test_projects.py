@@ -129,3 +129,22 @@ def test_the_full_format_shows_where_the_other_module_reads_the_source() -> None
         "5 |     return int(time.time() * 1000)\n"
         "  |                ^^^^^^^^^^^\n"
     ) in result.stdout
+
+
+def test_without_a_pyproject_the_root_is_above_the_packages(tmp_path: Path) -> None:
+    """Checked from inside its package, `deep/flow.py` still imports `deep.batching`."""
+    shutil.copytree(PROJECTS / "deep_chain" / "deep", tmp_path / "deep")
+    result = run(tmp_path / "deep", sys.executable, "-m", "flake8", "--select", "UWF", ".")
+    assert result.stdout.startswith("./flow.py:12:11: UWF101 batch_key() runs outside a step")
+
+
+def test_without_a_pyproject_namespace_packages_start_at_the_checked_folder(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(PROJECTS / "src_layout" / "src" / "shop", tmp_path / "shop")
+    for package in tmp_path.rglob("__init__.py"):
+        package.unlink()
+    result = concise(tmp_path, ".")
+    assert "shop/workflows/orders.py:6:13: UWF103 load_order() runs outside a step" in (
+        result.stdout
+    )

@@ -53,6 +53,7 @@ from wfcheck.output import (
     statistics,
     syntax_finding,
 )
+from wfcheck.project.layout import checked_folders
 from wfcheck.rules import ALL_RULES, RULES_BY_CODE
 from wfcheck.runner import Job, Outcome, run_jobs
 from wfcheck.settings import RuleSelection, Settings, SettingsError
@@ -259,6 +260,7 @@ def _job(run: Run, path: Path, source: SourceFile) -> Job:
         run.fixing,
         run.args.unsafe_fixes,
         in_project=in_project,
+        checked=checked_folders(tuple(run.args.paths)),
     )
 
 

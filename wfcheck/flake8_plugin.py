@@ -22,6 +22,7 @@ from wfcheck import __version__
 from wfcheck.config import ConfigError, ConfigFinder
 from wfcheck.engine import AnalysisError, InternalError, apply_noqa, rule_findings
 from wfcheck.project.index import ProjectView, shared_index
+from wfcheck.project.layout import checked_folders
 from wfcheck.settings import Settings
 from wfcheck.source import SourceText
 
@@ -34,6 +35,7 @@ class Plugin:
     extend_select: ClassVar[tuple[str, ...]] = ()
     isolated: ClassVar[bool] = False
     configs: ClassVar[ConfigFinder] = ConfigFinder()
+    checked: ClassVar[tuple[Path, ...]] = ()  # the folders flake8 was given
 
     def __init__(self, tree: ast.Module, lines: list[str], filename: str = "-") -> None:
         self.tree = tree
@@ -60,6 +62,7 @@ class Plugin:
             code.strip().upper() for code in options.wfcheck_extend_select if code
         )
         cls.isolated = _isolated(sys.argv[1:])
+        cls.checked = checked_folders(tuple(filenames or ["."]))
         cls.configs = ConfigFinder()
         if cls.isolated:
             return
@@ -110,7 +113,7 @@ class Plugin:
         if self.filename in ("-", "stdin"):
             return None
         path = Path(self.filename)
-        return shared_index(path, settings.detection).view(path)
+        return shared_index(path, settings.detection, self.checked).view(path)
 
     def _wfcheck_error(self, message: str) -> tuple[int, int, str, type]:
         return 1, 0, f"{WFCHECK_ERROR} {message}", type(self)

@@ -34,14 +34,16 @@ class Job:
     filename: str
     fix: bool = False
     unsafe: bool = False
-    # A file on disk: names it imports from its project's modules are followed.
+    # A file on disk: names it imports from its project's modules are followed (`checked`:
+    # the folders the run was given, where no pyproject.toml marks the project's root).
     in_project: bool = False
+    checked: tuple[Path, ...] = ()
 
     @property
     def project(self) -> ProjectIndex | None:
         if not self.in_project:
             return None
-        return shared_index(Path(self.filename), self.settings.detection)
+        return shared_index(Path(self.filename), self.settings.detection, self.checked)
 
 
 @dataclass(frozen=True)

@@ -107,14 +107,18 @@ class WfcheckServer(LanguageServer):
             return configuration, FileReport()
         filename = str(document.path or document.uri)
         settings = configuration.settings
-        project = self.project_for(document.path, settings) if document.path else None
+        project = self.project_for(document, settings)
         configuration = replace(configuration, project=project)
         return configuration, check_source(
             document.text, settings, filename=filename, project=project
         )
 
-    def project_for(self, path: Path, settings: Settings) -> ProjectIndex:
-        key = (project_root(path), settings.detection)
+    def project_for(self, document: Document, settings: Settings) -> ProjectIndex | None:
+        """The index of the document's project (None for a buffer not on disk)."""
+        if document.path is None:
+            return None
+        workspace = self.root_for(document.uri)
+        key = (project_root(document.path, (workspace,) if workspace else ()), settings.detection)
         if key not in self.projects:
             layout = ProjectLayout(key[0])
             self.projects[key] = ProjectIndex(layout, settings.detection, self._module_text)

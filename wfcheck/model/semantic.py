@@ -178,10 +178,7 @@ class SemanticModel:
 
     def _context_escapes(self, unit: CodeUnit) -> bool:
         """The context is used other than through its attributes, helpers of the file or logs."""
-        names = self.workflows.possible_context_names()
         for node in self.scopes.all_names_read(unit.node):
-            if node.id not in names:
-                continue
             scope = self.scopes.scope_at(node)
             if self.workflows.context_of(node, scope) is None:
                 continue

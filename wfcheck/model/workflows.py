@@ -12,7 +12,6 @@ import ast
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from wfcheck import sdk
 from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
@@ -179,7 +178,6 @@ class Workflows:
         self._unit_nodes: set[FunctionNode | ast.Lambda] = set()
         self._contexts: dict[ast.arg, Context] = {}
         self._context_names: set[str] = set()
-        self._possible_names: frozenset[str] | None = None
         self._units_by_key: dict[tuple[int, Region], CodeUnit] = {}
         self._scanned = 0  # how many of the units have been scanned
         self._step_calls: dict[ast.Call, StepCall] = {}
@@ -608,40 +606,9 @@ class Workflows:
         if parameter not in self._contexts:
             self._contexts[parameter] = context
             self._context_names.add(parameter.arg)
-            self._possible_names = None
             self._binding_contexts.clear()
             self._class_contexts.clear()
             self._self_readers.clear()
-
-    def possible_context_names(self) -> frozenset[str]:
-        """Every name that can hold a context: a context parameter's, and a name bound to a
-        value that mentions one of these (`ctx = context`, `env = {"c": ctx}`): a cheap test
-        before resolving a name."""
-        if self._possible_names is None:
-            names = set(self._context_names)
-            grown = True
-            while grown:
-                grown = False
-                for name, mentioned in self._copies:
-                    if name not in names and not mentioned.isdisjoint(names):
-                        names.add(name)
-                        grown = True
-            self._possible_names = frozenset(names)
-        return self._possible_names
-
-    @cached_property
-    def _copies(self) -> list[tuple[str, frozenset[str]]]:
-        """Each name bound to a value, with the names the value mentions."""
-        return [
-            (
-                binding.name,
-                frozenset(n.id for n in ast.walk(binding.value) if isinstance(n, ast.Name)),
-            )
-            for scope in self.scopes.scopes.values()
-            for bindings in scope.bindings.values()
-            for binding in bindings
-            if binding.value is not None
-        ]
 
     def _may_be_context(self, expr: ast.expr) -> bool:
         """A cheap test before resolving: named like a context parameter."""

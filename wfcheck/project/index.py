@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from wfcheck import sdk
@@ -40,10 +40,13 @@ _MAX_ROUNDS = 4
 _SHARED: dict[tuple[Path, DetectionSettings], ProjectIndex] = {}
 
 
-def shared_index(path: Path, detection: DetectionSettings) -> ProjectIndex:
-    """The index of the project a file belongs to, one per project and settings in a process
-    (the command line's workers, flake8's), reading modules from disk."""
-    key = (project_root(path), detection)
+def shared_index(
+    path: Path, detection: DetectionSettings, checked: Sequence[Path] = ()
+) -> ProjectIndex:
+    """The index of the project a file belongs to (`checked`: the folders the run was given),
+    one per project and settings in a process (the command line's workers, flake8's), reading
+    modules from disk."""
+    key = (project_root(path, checked), detection)
     if key not in _SHARED:
         _SHARED[key] = ProjectIndex(ProjectLayout(key[0]), detection)
     return _SHARED[key]

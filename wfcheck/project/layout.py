@@ -7,25 +7,50 @@ its `src/` folder, as a `src/` layout installs them.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 _ROOT_MARKERS = ("pyproject.toml", "wfcheck.toml")
 
 
-def project_root(path: Path) -> Path:
-    """The folder of the nearest `pyproject.toml` or `wfcheck.toml` above `path`, else the
-    folder of `path` itself (a file) or `path` (a folder)."""
+def project_root(path: Path, checked: Sequence[Path] = ()) -> Path:
+    """The folder of the nearest `pyproject.toml` or `wfcheck.toml` above `path`; else, in a
+    package, the folder above the outermost package holding it (`app/routes.py` with
+    `app/__init__.py`: the folder of `app`); else the innermost checked path (a folder named
+    on the command line, the editor's workspace folder) that holds it; else its folder."""
     path = path.resolve()
-    return _root_above(path if path.is_dir() else path.parent)
+    start = path if path.is_dir() else path.parent
+    marked = _marked_root(start)
+    if marked is not None:
+        return marked
+    if (start / "__init__.py").is_file():
+        return _above_packages(start)
+    holding = [folder for folder in checked if folder == start or folder in start.parents]
+    return max(holding, key=lambda folder: len(folder.parts)) if holding else start
+
+
+@functools.lru_cache(maxsize=16)
+def checked_folders(paths: tuple[str, ...]) -> tuple[Path, ...]:
+    """The folders of the paths a run was given (a file's own folder; `-` is stdin)."""
+    resolved = (Path(path).resolve() for path in paths if path != "-")
+    return tuple(path if path.is_dir() else path.parent for path in resolved)
 
 
 @functools.lru_cache(maxsize=1024)
-def _root_above(start: Path) -> Path:
+def _marked_root(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         if any((folder / marker).is_file() for marker in _ROOT_MARKERS):
             return folder
-    return start
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _above_packages(start: Path) -> Path:
+    folder = start
+    while (folder / "__init__.py").is_file() and folder.parent != folder:
+        folder = folder.parent
+    return folder
 
 
 @dataclass(frozen=True)
