@@ -141,7 +141,11 @@ def rule_findings(
 ) -> list[Diagnostic] | None:
     """check_tree's findings, or None when the file is not workflow code at all."""
     if not may_use_workflows(source.text, settings) and not (
-        project is not None and project.may_import_workflow_names(source.text)
+        project is not None
+        and (
+            project.may_import_workflow_names(source.text)
+            or project.may_register_on_a_passed_serve(source.text)
+        )
     ):
         return None
     imported: ImportedFacts = project if project is not None else NO_IMPORTS

@@ -28,6 +28,11 @@ class ImportedFacts(Protocol):
         """A name of a module of the project (no summary is made to know it)."""
         ...
 
+    def serve_passed_to(self, function: str, position: int | None, keyword: str) -> str | None:
+        """The Serve class that another module of the project passes to a parameter of a
+        module-level function of the checked file."""
+        ...
+
     def origin(self, qualified: str) -> str | None:
         """The kind of object (a `sources.Origin` value) a project module's module-level name
         holds: a client, a session factory, a path, a random generator..."""
@@ -60,6 +65,9 @@ class NoImports:
 
     def is_project_name(self, qualified: str) -> bool:
         return False
+
+    def serve_passed_to(self, function: str, position: int | None, keyword: str) -> str | None:
+        return None
 
     def origin(self, qualified: str) -> str | None:
         return None

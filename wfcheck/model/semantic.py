@@ -38,7 +38,11 @@ class SemanticModel:
         self.scopes: ScopeTree = bind_module(tree, imported.absolute)
         self.workflows = Workflows(self.scopes, detection, imported)
         self.origins = Origins(self.scopes, self.workflows.is_context, imported)
-        self.is_workflow_file = detection.assume_workflows or self._imports_workflow_names()
+        self.is_workflow_file = (
+            detection.assume_workflows
+            or self._imports_workflow_names()
+            or self.workflows.registers_on_a_passed_serve()
+        )
         if self.is_workflow_file:
             self.workflows.discover()
         self.classifier = SourceClassifier(

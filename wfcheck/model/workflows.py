@@ -863,8 +863,9 @@ class Workflows:
         self._collect_failure_function(decorator, scope)
         return Registration(decorator, serve_class, is_async)
 
-    def _serve_class(self, expr: ast.expr, scope: Scope) -> str | None:
-        """The Serve class of `Serve(app)`, of a name bound to it, or of `serve: Serve`."""
+    def _serve_class(self, expr: ast.expr, scope: Scope, *, callers: bool = True) -> str | None:
+        """The Serve class of `Serve(app)`, of a name bound to it, of `serve: Serve`, and (with
+        `callers`) of a parameter that other modules of the project pass one to."""
         if isinstance(expr, ast.Call):
             qualified = self.scopes.qualified_name(expr.func, scope)
             return qualified if qualified in sdk.SERVE_CLASSES else None
@@ -882,7 +883,58 @@ class Workflows:
             qualified = self.annotation_name(parameter.annotation, parent)
             if qualified in sdk.SERVE_CLASSES:
                 return qualified
+            passed = self._serve_passed_in(parameter, parameter_scope) if callers else None
+            if passed is not None:
+                return passed
         return None
+
+    def registers_on_a_passed_serve(self) -> bool:
+        """A route registered on a parameter that another module of the project passes a
+        `Serve` object to (`def attach_routes(serve)` with `@serve.post(...)` inside)."""
+        if not self.imported.reads_modules:
+            return False
+        for scope in self.scopes.scopes.values():
+            node = scope.node
+            if scope.kind is not ScopeKind.FUNCTION or scope.parent is None:
+                continue
+            assert isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            for decorator in node.decorator_list:
+                target = decorator.func if isinstance(decorator, ast.Call) else None
+                receiver = target.value if isinstance(target, ast.Attribute) else None
+                if isinstance(receiver, ast.Name) and self._serve_class(receiver, scope.parent):
+                    return True
+        return False
+
+    def _serve_passed_in(self, parameter: ast.arg, function_scope: Scope) -> str | None:
+        """The Serve class that other modules of the project pass to this parameter of a
+        module-level function (`attach_routes(serve)` in `app/main.py`)."""
+        function = function_scope.node
+        if (
+            not isinstance(function, FunctionNode)
+            or function_scope.parent is not self.scopes.module
+        ):
+            return None
+        parameters = positional_parameters(function.args)
+        position = parameters.index(parameter) if parameter in parameters else None
+        return self.imported.serve_passed_to(function.name, position, parameter.arg)
+
+    def serve_arguments(self) -> tuple[tuple[str, str, str], ...]:
+        """For the module's summary: each function of another module of the project that this
+        one passes a `Serve` object to, with the parameter (its position, or its keyword) and
+        the object's class."""
+        found: set[tuple[str, str, str]] = set()
+        for scope in self.scopes.scopes.values():
+            for call in scope.calls:
+                callee = self.scopes.qualified_name(call.func, scope)
+                if callee is None or not self.imported.is_project_name(callee):
+                    continue
+                passed = [(str(index), value) for index, value in enumerate(call.args)]
+                passed += [(k.arg, k.value) for k in call.keywords if k.arg is not None]
+                for parameter, value in passed:
+                    serve_class = self._serve_class(value, scope, callers=False)
+                    if serve_class is not None:
+                        found.add((callee, parameter, serve_class))
+        return tuple(sorted(found))
 
     def _serve_class_of_values(self, values: tuple[tuple[ast.expr, Scope], ...]) -> str | None:
         """The Serve class every value of a name makes (`serve = Serve(app)` bound before each

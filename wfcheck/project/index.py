@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -52,6 +53,18 @@ def shared_index(
     return _SHARED[key]
 
 
+# Folders that hold no module of the project: environments, caches, build output.
+_NOT_SOURCES = frozenset(
+    {"node_modules", "site-packages", "__pycache__", "build", "dist", "venv", "env"}
+)
+
+
+def _python_files(root: Path) -> Iterator[Path]:
+    for folder, folders, files in os.walk(root):
+        folders[:] = [f for f in folders if not f.startswith(".") and f not in _NOT_SOURCES]
+        yield from (Path(folder) / name for name in files if name.endswith(".py"))
+
+
 def _digest(text: str | None) -> str:
     data = text.encode("utf-8", "surrogatepass") if text is not None else b"\0missing"
     return hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -82,6 +95,8 @@ class ProjectIndex:
         self._provisional_used: set[Path] = set()
         self._top_names: frozenset[str] | None = None
         self._leads: dict[Path, bool] = {}  # by `_leads_to_the_sdk`
+        self._files: list[Path] | None = None  # the project's modules, when first needed
+        self._naming: dict[str, list[Path]] = {}  # by `files_naming`
         self._text_digests: dict[Path, str] = {}
         self._used_by: dict[Path, frozenset[Path]] = {}  # the summaries each one used
 
@@ -118,6 +133,9 @@ class ProjectIndex:
         """Forget a module's summary and those computed from it; the paths forgotten."""
         path = path.resolve()
         self._leads.clear()
+        self._naming.clear()
+        if self._files is not None and path not in self._files:
+            self._files = None  # a new module
         self._text_digests.pop(path, None)
         forgotten = {path} if self._summaries.pop(path, None) is not None else set()
         return forgotten | self._forget_dependents(path)
@@ -184,6 +202,25 @@ class ProjectIndex:
             path = self.file_holding(f"{absolute}._") if absolute is not None else None
             if path is not None:
                 yield path
+
+    def files_naming(self, name: str) -> list[Path]:
+        """The project's modules whose text contains `name` (remembered until a change)."""
+        if name not in self._naming:
+            self._naming[name] = [
+                path for path in self._project_files() if name in (self.read_text(path) or "")
+            ]
+        return self._naming[name]
+
+    def _project_files(self) -> list[Path]:
+        if self._files is None:
+            self._files = sorted(  # `src/` is inside the root: each file once
+                {
+                    path.resolve()
+                    for root in self.layout.search_roots
+                    for path in _python_files(root)
+                }
+            )
+        return self._files
 
     def top_level_names(self) -> frozenset[str]:
         """The names a project module's absolute import starts with."""
@@ -267,6 +304,7 @@ def _summary_of(
         functions=summaries,
         imports=module_imports(module),
         serve_objects=workflows.module_serve_objects(),
+        serve_arguments=workflows.serve_arguments(),
         origins=model.origins.module_origins(),
         context_types=workflows.module_context_types(),
     )
@@ -286,6 +324,7 @@ def _reading(
     return Reading(spec.kind, spec.through, location)
 
 
+_REGISTRATION_DECORATOR = re.compile(r"@[ \t]*[A-Za-z_]\w*[ \t]*\.[ \t]*(?:post|route)[ \t]*\(")
 # The module of an import statement's first name (`from .db import`, `import app.main`).
 _IMPORTED_MODULE = re.compile(
     r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import|import[ \t]+([\w.]+))", re.M
@@ -324,6 +363,11 @@ class ProjectView(ImportedFacts):
             self.index.summary(Path(path)).digest() == digest for path, digest in dependencies
         )
 
+    def may_register_on_a_passed_serve(self, text: str) -> bool:
+        """A cheap test before parsing: a decorator `@name.post(` or `@name.route(`, which may
+        register a route on a `Serve` object another module passes in."""
+        return _REGISTRATION_DECORATOR.search(text) is not None
+
     def may_import_workflow_names(self, text: str) -> bool:
         """A cheap test before parsing: an import of a project module that names the SDK, or
         of a package that re-exports from one."""
@@ -349,6 +393,21 @@ class ProjectView(ImportedFacts):
     def is_context_type(self, qualified: str) -> bool:
         found = self._resolve_sdk_name(qualified)
         return found is not None and found[1] in found[0].context_types
+
+    def serve_passed_to(self, function: str, position: int | None, keyword: str) -> str | None:
+        """Found among the modules whose text names the function and the SDK (the callers
+        are not imported by the checked file: the project's files are searched)."""
+        if self.module is None:
+            return None
+        qualified = f"{self.module.name}.{function}"
+        wanted = {keyword, str(position)} if position is not None else {keyword}
+        for path in self.index.files_naming(function):
+            if path == self.path:
+                continue
+            for callee, parameter, serve_class in self._summary(path).serve_arguments:
+                if callee == qualified and parameter in wanted:
+                    return serve_class
+        return None
 
     def is_project_name(self, qualified: str) -> bool:
         name = absolute_name(qualified, self.module)
