@@ -922,14 +922,14 @@ class SourceClassifier:
         ):
             return None
         qualified = self.scopes.qualified_name(call.func, scope)
+        if qualified is not None and qualified in self.detection.deterministic_functions:
+            return None
+        if qualified is not None and qualified in self.detection.nondeterministic_functions:
+            return _IO_UNKNOWN
+        imported = self.workflows.imported_function(call.func, scope)
+        if imported is not None:
+            return self._imported_reading(call, imported[0])
         if qualified is not None:
-            if qualified in self.detection.deterministic_functions:
-                return None
-            if qualified in self.detection.nondeterministic_functions:
-                return _IO_UNKNOWN
-            imported = self.workflows.imported_function(call.func, scope)
-            if imported is not None:
-                return self._imported_reading(call, imported[0])
             spec = function_source(qualified, call)
             if spec is None and self.workflows.imported.reads_modules:
                 spec = self._method_source(call, scope)  # a client of another module

@@ -369,11 +369,31 @@ class Workflows:
         self, func: ast.expr, scope: Scope
     ) -> tuple[FunctionSummary, ModuleSummary] | None:
         """The summary of the project function that a callee names (`load_invoice`,
-        `billing.load_invoice`, `Billing.charge`), with its module's."""
+        `billing.load_invoice`, `Billing.charge`, `Billing().charge`), with its module's."""
         if not self.imported.reads_modules:
             return None
         qualified = self.scopes.qualified_name(func, scope)
+        if qualified is None and isinstance(func, ast.Attribute):
+            made = func.value  # `Billing(...).charge`: a method of an imported class
+            maker = (
+                self.scopes.qualified_name(made.func, scope) if isinstance(made, ast.Call) else None
+            )
+            qualified = f"{maker}.{func.attr}" if maker is not None else None
         return self.imported.function(qualified) if qualified is not None else None
+
+    def module_instances(self) -> dict[str, str]:
+        """For the module's summary: module-level names bound to an instance of one of its
+        classes (`billing = BillingService()`), with the class's name."""
+        found: dict[str, str] = {}
+        module = self.scopes.module
+        for name in module.bindings:
+            bindings = self.scopes.name_bindings(module, name)
+            values = bindings.values if bindings is not None else None
+            made = values[0][0] if values is not None and len(values) == 1 else None
+            owner = self.scopes.class_of(made, module) if isinstance(made, ast.Call) else None
+            if owner is not None:
+                found[name] = owner.name
+        return found
 
     def units_of(self, region: Region) -> Iterator[CodeUnit]:
         return (unit for unit in self.units if unit.region is region)

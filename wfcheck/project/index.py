@@ -305,6 +305,7 @@ def _summary_of(
         imports=module_imports(module),
         serve_objects=workflows.module_serve_objects(),
         serve_arguments=workflows.serve_arguments(),
+        instances=workflows.module_instances(),
         origins=model.origins.module_origins(),
         context_types=workflows.module_context_types(),
     )
@@ -379,6 +380,9 @@ class ProjectView(ImportedFacts):
         if found is None:
             return None
         summary, rest = found
+        instance, _, method = rest.partition(".")
+        if instance in summary.instances:  # `billing.charge` with `billing = Billing()`
+            rest = f"{summary.instances[instance]}.{method}"
         function = summary.functions.get(rest)
         return (function, summary) if function is not None else None
 

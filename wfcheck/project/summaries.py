@@ -85,6 +85,8 @@ class ModuleSummary:
     # The project functions this module passes a `Serve` object to, with the parameter (a
     # position or a keyword) and the object's class: `attach_routes(serve)`.
     serve_arguments: tuple[tuple[str, str, str], ...] = ()
+    # Module-level names bound to an instance of one of its classes, with the class's name.
+    instances: dict[str, str] = field(default_factory=dict)
     # Module-level names holding an object whose kind matters for sources (`Origin` values).
     origins: dict[str, str] = field(default_factory=dict)
     # Module-level names that stand for the SDK's context class (`Ctx = AsyncWorkflowContext`).
