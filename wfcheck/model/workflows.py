@@ -369,17 +369,23 @@ class Workflows:
         self, func: ast.expr, scope: Scope
     ) -> tuple[FunctionSummary, ModuleSummary] | None:
         """The summary of the project function that a callee names (`load_invoice`,
-        `billing.load_invoice`, `Billing.charge`, `Billing().charge`), with its module's."""
+        `billing.load_invoice`, `Billing.charge`, `Billing().charge`, `svc.charge` after
+        `svc = Billing()`), with its module's."""
         if not self.imported.reads_modules:
             return None
         qualified = self.scopes.qualified_name(func, scope)
         if qualified is None and isinstance(func, ast.Attribute):
-            made = func.value  # `Billing(...).charge`: a method of an imported class
-            maker = (
-                self.scopes.qualified_name(made.func, scope) if isinstance(made, ast.Call) else None
-            )
-            qualified = f"{maker}.{func.attr}" if maker is not None else None
+            qualified = self._imported_method(func, scope)
         return self.imported.function(qualified) if qualified is not None else None
+
+    def _imported_method(self, method: ast.Attribute, scope: Scope) -> str | None:
+        """`app.billing.Billing.charge` for `Billing(...).charge`, also through a name bound
+        once to the instance."""
+        made, made_scope = self.scopes.single_value(method.value, scope) or (method.value, scope)
+        if not isinstance(made, ast.Call):
+            return None
+        maker = self.scopes.qualified_name(made.func, made_scope)
+        return f"{maker}.{method.attr}" if maker is not None else None
 
     def module_instances(self) -> dict[str, str]:
         """For the module's summary: module-level names bound to an instance of one of its
