@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_tool
-from wfcheck.discovery import InputError, read_source
 from wfcheck.engine import check_source
 from wfcheck.settings import DetectionSettings, RuleSelection, Settings
+from wfcheck.source import InputError, read_source
 
 STDLIB_ROOT = Path(sysconfig.get_paths()["stdlib"])
 pytestmark = pytest.mark.slow

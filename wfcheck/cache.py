@@ -4,7 +4,8 @@ analysed again.
 A result is keyed by a hash of the file's bytes, its path, wfcheck's version and the file's
 settings (rule selection with its per-file ignores, detection settings): a change to any of
 them is a miss. A result that used the summaries of other modules of the project keeps their
-digests, and holds only while they are the same (an edited helper re-checks its callers).
+digests and those of the texts they were made from, and holds while the texts are the same
+or, if one changed, the summaries made again are (an edited helper re-checks its callers).
 
 The cache is one JSON file per wfcheck version, read once and written once per run
 (atomically); entries unused for PRUNE_AFTER_DAYS are dropped. A cache that cannot be read is

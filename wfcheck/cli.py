@@ -24,14 +24,7 @@ from wfcheck.config import (
     ProjectConfig,
     load_config,
 )
-from wfcheck.discovery import (
-    Exclusions,
-    InputError,
-    SourceFile,
-    decode_source_file,
-    discover,
-    read_source_file,
-)
+from wfcheck.discovery import Exclusions, discover
 from wfcheck.docs import rule_markdown
 from wfcheck.engine import FileReport, InternalError, check_source
 from wfcheck.fixing import FixResult, RejectedFix
@@ -57,7 +50,7 @@ from wfcheck.project.layout import checked_folders
 from wfcheck.rules import ALL_RULES, RULES_BY_CODE
 from wfcheck.runner import Job, Outcome, run_jobs
 from wfcheck.settings import RuleSelection, Settings, SettingsError
-from wfcheck.source import SourceText
+from wfcheck.source import InputError, SourceFile, SourceText, decode_source_file, read_source_file
 from wfcheck.writing import write_source
 
 EXIT_CLEAN = 0

@@ -1,4 +1,4 @@
-"""Finding the Python files under the paths given on the command line, and reading them.
+"""Finding the Python files under the paths given on the command line.
 
 Folders are walked for `*.py` and `*.pyi`, leaving out what the nearest configuration's
 `exclude` (Ruff's defaults unless set) and `extend-exclude` patterns match, and, unless
@@ -9,9 +9,7 @@ command line is checked whatever its suffix and exclusions, unless `--force-excl
 
 from __future__ import annotations
 
-import io
 import os
-import tokenize
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,18 +17,10 @@ from pathlib import Path
 import pathspec
 
 from wfcheck.config import ProjectConfig
+from wfcheck.source import InputError
 
 PYTHON_SUFFIXES = frozenset({".py", ".pyi"})
 GITIGNORE = ".gitignore"
-
-
-class InputError(Exception):
-    """A path that cannot be checked: missing, unreadable, undecodable, too deep to analyse."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -149,47 +139,3 @@ def _unique(files: list[Path]) -> list[Path]:
             seen.add(key)
             unique.append(file)
     return unique
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A file's bytes and its text, decoded as Python does; `encoding` writes it back."""
-
-    data: bytes
-    text: str
-    encoding: str
-
-
-def read_source_file(path: Path) -> SourceFile:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(str(path), error.strerror or str(error)) from error
-    return decode_source_file(data, str(path))
-
-
-def read_source(path: Path) -> str:
-    """The file's text, decoded as Python does (BOM, then coding cookie, then UTF-8)."""
-    return read_source_file(path).text
-
-
-def decode_source(data: bytes, name: str) -> str:
-    return decode_source_file(data, name).text
-
-
-def decode_source_file(data: bytes, name: str) -> SourceFile:
-    try:
-        try:
-            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        except SyntaxError as error:
-            # Bytes that are not UTF-8 on the first lines: say so rather than blame a cookie.
-            data.decode("utf-8")
-            raise InputError(name, f"cannot read the encoding: {error}") from error
-        # newline="" semantics: the text keeps its line endings, so fixes write them back.
-        return SourceFile(data, data.decode(encoding), encoding)
-    except LookupError as error:
-        raise InputError(name, f"cannot read the encoding: {error}") from error
-    except UnicodeDecodeError as error:
-        raise InputError(
-            name, f"cannot decode the file as {error.encoding} (byte {error.start})"
-        ) from error

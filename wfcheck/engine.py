@@ -11,18 +11,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wfcheck import sdk
 from wfcheck.diagnostics import Diagnostic
 from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.noqa import parse_exemptions
-from wfcheck.project.index import ProjectIndex, ProjectView
 from wfcheck.rule import Rule
 from wfcheck.rules import ALL_RULES
 from wfcheck.rules.unused_noqa import UnusedNoqa
 from wfcheck.settings import RuleSelection, Settings
 from wfcheck.source import SourceText
+
+if TYPE_CHECKING:  # the project's index reads files with discovery, which prints with engine
+    from wfcheck.project.index import ProjectIndex, ProjectView
 
 _RULES: tuple[Rule, ...] = tuple(rule() for rule in ALL_RULES)
 _UNUSED_NOQA = UnusedNoqa()
@@ -99,9 +101,7 @@ def _enabled_rules(selection: RuleSelection) -> tuple[Rule, ...]:
 def may_use_workflows(text: str, settings: Settings) -> bool:
     """A cheap test before parsing: workflow code names the SDK or a configured module."""
     detection = settings.detection
-    if detection.assume_workflows or sdk.SDK_MODULE in text:
-        return True
-    return any(module in text for module in detection.module_names())
+    return detection.assume_workflows or detection.named_in(text)
 
 
 class AnalysisError(Exception):
@@ -141,11 +141,7 @@ def rule_findings(
 ) -> list[Diagnostic] | None:
     """check_tree's findings, or None when the file is not workflow code at all."""
     if not may_use_workflows(source.text, settings) and not (
-        project is not None
-        and (
-            project.may_import_workflow_names(source.text)
-            or project.may_register_on_a_passed_serve(source.text)
-        )
+        project is not None and project.may_hold_workflow_code(source.text)
     ):
         return None
     imported: ImportedFacts = project if project is not None else NO_IMPORTS

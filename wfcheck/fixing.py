@@ -16,13 +16,16 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix
 from wfcheck.engine import FileReport, check_source
 from wfcheck.fixes import apply_edits
-from wfcheck.project.index import ProjectIndex
 from wfcheck.settings import Settings
 from wfcheck.source import SourceText
+
+if TYPE_CHECKING:  # the project's index reads files with discovery, which prints with fixing
+    from wfcheck.project.index import ProjectIndex
 
 MAX_ROUNDS = 100
 

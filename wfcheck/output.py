@@ -39,7 +39,7 @@ from wfcheck.fixes import apply_edits
 from wfcheck.fixing import applies
 from wfcheck.noqa import noqa_line_map
 from wfcheck.rules import RULES_BY_CODE
-from wfcheck.source import SourceText
+from wfcheck.source import SourceText, read_source_if_readable
 
 PROGRAM = "wfcheck"
 SYNTAX_ERROR = "invalid-syntax"
@@ -256,10 +256,7 @@ def _related_file(file: CheckedFile, related: RelatedLocation) -> CheckedFile:
     (read again; an empty text if it is gone, and the excerpt shows only the path)."""
     if related.path is None:
         return file
-    try:
-        text = Path(related.path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = ""
+    text = read_source_if_readable(Path(related.path)) or ""
     return CheckedFile(related.path, display_path(related.path), SourceText(text))
 
 

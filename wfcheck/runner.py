@@ -103,8 +103,9 @@ def run_jobs(jobs: Sequence[Job], cache: ResultCache | None) -> list[Outcome]:
 
 
 def _is_current(report: FileReport, job: Job) -> bool:
-    """A cached result still holds when the summaries of the project modules it used have
-    not changed (an edited helper re-checks its callers)."""
+    """A cached result still holds while the project modules its summaries were made from
+    are unchanged, or their summaries, made again, are the same (an edited helper re-checks
+    its callers)."""
     if not report.dependencies:
         return True
     project = job.project

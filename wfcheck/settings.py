@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 
-from wfcheck.sdk import SDK_2_0_0_METHODS
+from wfcheck.sdk import SDK_2_0_0_METHODS, SDK_MODULE
 
 
 class SettingsError(ValueError):
@@ -76,9 +76,14 @@ class DetectionSettings:
     assume_workflows: bool = False
 
     def module_names(self) -> frozenset[str]:
-        """Top-level modules whose import opens the workflow gate, besides the SDK."""
+        """Top-level modules whose import opens the workflow gate: the SDK and the modules of
+        the configured names."""
         configured = self.context_types | self.registration_decorators
-        return frozenset(name.split(".", 1)[0] for name in configured)
+        return frozenset({SDK_MODULE, *(name.split(".", 1)[0] for name in configured)})
+
+    def named_in(self, text: str) -> bool:
+        """A cheap test on a text: it names the SDK or a configured module."""
+        return any(module in text for module in self.module_names())
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Source text with the position conversions that `ast` needs.
+"""Source text with the position conversions that `ast` needs, and reading it from files.
 
 `ast` reports columns as UTF-8 byte offsets into a line; diagnostics count characters.
 """
@@ -6,9 +6,13 @@
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
+from pathlib import Path
 from typing import Protocol
 
 from wfcheck.diagnostics import Position, Range
@@ -109,3 +113,60 @@ class SourceText:
             return self.node_range(node)
         start = Position(node.lineno, match.end())
         return Range(start, Position(node.lineno, match.end() + len(node.name)))
+
+
+class InputError(Exception):
+    """A path that cannot be checked: missing, unreadable, undecodable, too deep to analyse."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file's bytes and its text, decoded as Python does; `encoding` writes it back."""
+
+    data: bytes
+    text: str
+    encoding: str
+
+
+def read_source_file(path: Path) -> SourceFile:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(str(path), error.strerror or str(error)) from error
+    return decode_source_file(data, str(path))
+
+
+def read_source(path: Path) -> str:
+    """The file's text, decoded as Python does (BOM, then coding cookie, then UTF-8)."""
+    return read_source_file(path).text
+
+
+def decode_source_file(data: bytes, name: str) -> SourceFile:
+    try:
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError as error:
+            # Bytes that are not UTF-8 on the first lines: say so rather than blame a cookie.
+            data.decode("utf-8")
+            raise InputError(name, f"cannot read the encoding: {error}") from error
+        # newline="" semantics: the text keeps its line endings, so fixes write them back.
+        return SourceFile(data, data.decode(encoding), encoding)
+    except LookupError as error:
+        raise InputError(name, f"cannot read the encoding: {error}") from error
+    except UnicodeDecodeError as error:
+        raise InputError(
+            name, f"cannot decode the file as {error.encoding} (byte {error.start})"
+        ) from error
+
+
+def read_source_if_readable(path: Path) -> str | None:
+    """The file's text, decoded as Python does; None when it cannot be read or decoded."""
+    try:
+        return read_source(path)
+    except InputError:
+        return None

@@ -8,7 +8,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from wfcheck.discovery import InputError
+from wfcheck.source import InputError
 
 
 def write_source(path: Path, text: str, encoding: str) -> None:

@@ -9,7 +9,7 @@ from lsprotocol import types
 from wfcheck.diagnostics import Diagnostic, Position, Range, RelatedLocation, Severity
 from wfcheck.docs import rule_url
 from wfcheck.engine import FileReport, SyntaxIssue
-from wfcheck.source import SourceText
+from wfcheck.source import SourceText, read_source_if_readable
 from wfcheck_lsp.positions import PositionConverter
 
 SOURCE = "wfcheck"
@@ -78,11 +78,7 @@ def _location(related: RelatedLocation, uri: str, converter: PositionConverter) 
     if related.path is None:
         return types.Location(uri=uri, range=converter.to_client_range(related.range))
     path = Path(related.path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    other = PositionConverter(SourceText(text), converter.encoding)
+    other = PositionConverter(SourceText(read_source_if_readable(path) or ""), converter.encoding)
     return types.Location(uri=path.as_uri(), range=other.to_client_range(related.range))
 
 

@@ -23,9 +23,10 @@ from pygls.uris import from_fs_path, to_fs_path
 from wfcheck import __version__
 from wfcheck.config import PYPROJECT_TOML, WFCHECK_TOML
 from wfcheck.engine import FileReport, check_source
-from wfcheck.project.index import ProjectIndex, read_from_disk
+from wfcheck.project.index import ProjectIndex
 from wfcheck.project.layout import ProjectLayout, project_root
 from wfcheck.settings import DetectionSettings, Settings
+from wfcheck.source import read_source_if_readable
 from wfcheck_lsp import code_actions
 from wfcheck_lsp.checker import Analysis, Checker
 from wfcheck_lsp.configuration import (
@@ -128,7 +129,7 @@ class WfcheckServer(LanguageServer):
         """An open document's unsaved text, else the file's on disk."""
         uri = from_fs_path(str(path))
         document = self.checker.document(uri) if uri is not None else None
-        return document.text if document is not None else read_from_disk(path)
+        return document.text if document is not None else read_source_if_readable(path)
 
     async def module_changed(self, path: Path) -> None:
         """A module's text changed (an edit, a file changed on disk): its summary and those

@@ -137,6 +137,13 @@ _SHARED = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "name", "module", 
 _FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
 
 
+def call_arguments(call: ast.Call) -> Iterator[ast.expr]:
+    """The values a call passes: positional (a `*args` as its `Starred`), then keywords'."""
+    yield from call.args
+    for keyword in call.keywords:
+        yield keyword.value
+
+
 def contains(outer: ast.AST, inner: ast.AST) -> bool:
     """`inner` lies within `outer` (and is not `outer` itself)."""
     return inner is not outer and start(outer) <= start(inner) and end(inner) <= end(outer)

@@ -463,6 +463,15 @@ class ScopeTree:
         bindings = self.name_bindings(scope, expr.id)
         return bindings.values if bindings is not None else None
 
+    def module_values(self) -> Iterator[tuple[str, tuple[tuple[ast.expr, Scope], ...]]]:
+        """Each module-level name with the expressions it is bound to, when every binding of
+        it binds one (as `bound_values` gives them)."""
+        for name in self.module.bindings:
+            bindings = self.name_bindings(self.module, name)
+            values = bindings.values if bindings is not None else None
+            if values is not None:
+                yield name, values
+
     def single_value(self, expr: ast.expr, scope: Scope) -> tuple[ast.expr, Scope] | None:
         """The expression a name is bound to, when every binding of it binds that one value."""
         values = self.bound_values(expr, scope)

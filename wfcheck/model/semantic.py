@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
-from wfcheck import sdk
 from wfcheck.model.concurrent_steps import ConcurrentSteps, concurrent_steps
 from wfcheck.model.flow import FlowFacts, OrchestrationFlow
 from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
@@ -78,7 +77,7 @@ class SemanticModel:
 
     def _imports_workflow_names(self) -> bool:
         """The SDK or a configured module, or a project module's `serve` or context type."""
-        modules = self.detection.module_names() | {sdk.SDK_MODULE}
+        modules = self.detection.module_names()
         if any(name.split(".", 1)[0] in modules for name in self.scopes.imported_modules):
             return True
         return any(

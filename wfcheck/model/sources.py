@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from wfcheck.model.concurrent_steps import StepCounter
 from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
-from wfcheck.model.nodes import last_name
+from wfcheck.model.nodes import call_arguments, last_name
 from wfcheck.model.scopes import (
     FunctionNode,
     Scope,
@@ -495,11 +495,8 @@ class Origins:
         """The module-level names whose objects are of a kind that matters (for the module's
         summary)."""
         found: dict[str, str] = {}
-        module = self.scopes.module
-        for name in module.bindings:
-            bindings = self.scopes.name_bindings(module, name)
-            values = bindings.values if bindings is not None else None
-            origin = self._combined(values, (), 0) if values else None
+        for name, values in self.scopes.module_values():
+            origin = self._combined(values, (), 0)
             if origin is not None:
                 found[name] = origin.value
         return found
@@ -1001,10 +998,9 @@ class SourceClassifier:
         logged: set[ast.Call] = set()
         for call in scope.calls:
             if is_logging_call(call, self.origins, scope):
-                arguments = (*call.args, *(keyword.value for keyword in call.keywords))
                 logged.update(
                     node
-                    for argument in arguments
+                    for argument in call_arguments(call)
                     for node in ast.walk(argument)
                     if isinstance(node, ast.Call)
                 )
@@ -1036,9 +1032,10 @@ class SourceClassifier:
             return False
         if self._holds_step_call(call, scope):
             return False
-        arguments = (*call.args, *(keyword.value for keyword in call.keywords))
         # The context handed to code of another module: workflow code, not I/O.
-        return not any(self.workflows.context_of(argument, scope) for argument in arguments)
+        return not any(
+            self.workflows.context_of(argument, scope) for argument in call_arguments(call)
+        )
 
     def _holds_step_call(self, call: ast.Call, scope: Scope) -> bool:
         """A combinator over steps (`gather(*pending)`, `pending` a list of them) is UWF302's."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from wfcheck import sdk
 from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
-from wfcheck.model.nodes import contains, last_name, start
+from wfcheck.model.nodes import call_arguments, contains, last_name, start
 from wfcheck.model.scopes import (
     Binding,
     BindingKind,
@@ -261,17 +261,14 @@ class Workflows:
         arguments = function.args
         if len(arguments.posonlyargs) + len(arguments.args) < len(_FAILURE_PARAMETERS) + 1:
             return False  # too few to be one (the cheap test first)
-        names = [parameter.arg for parameter in self._own_parameters(function)]
+        names = [parameter.arg for parameter in self.own_parameters(function)]
         return names[1:] == _FAILURE_PARAMETERS
 
     def module_serve_objects(self) -> dict[str, str]:
         """The module-level names bound to a `Serve(...)`, with its class."""
         found: dict[str, str] = {}
-        module = self.scopes.module
-        for name in module.bindings:
-            bindings = self.scopes.name_bindings(module, name)
-            values = bindings.values if bindings is not None else None
-            serve_class = self._serve_class_of_values(values) if values is not None else None
+        for name, values in self.scopes.module_values():
+            serve_class = self._serve_class_of_values(values)
             if serve_class is not None:
                 found[name] = serve_class
         return found
@@ -296,9 +293,6 @@ class Workflows:
         return frozenset(found)
 
     def own_parameters(self, function: FunctionNode) -> list[ast.arg]:
-        return self._own_parameters(function)
-
-    def _own_parameters(self, function: FunctionNode) -> list[ast.arg]:
         """The positional parameters a caller fills: a method's `self` or `cls` left out."""
         parameters = positional_parameters(function.args)
         return parameters[1:] if self.scopes.is_method(function) else parameters
@@ -391,12 +385,9 @@ class Workflows:
         """For the module's summary: module-level names bound to an instance of one of its
         classes (`billing = BillingService()`), with the class's name."""
         found: dict[str, str] = {}
-        module = self.scopes.module
-        for name in module.bindings:
-            bindings = self.scopes.name_bindings(module, name)
-            values = bindings.values if bindings is not None else None
-            made = values[0][0] if values is not None and len(values) == 1 else None
-            owner = self.scopes.class_of(made, module) if isinstance(made, ast.Call) else None
+        for name, values in self.scopes.module_values():
+            made = values[0][0] if len(values) == 1 else None
+            owner = self.scopes.class_of(made, values[0][1]) if isinstance(made, ast.Call) else None
             if owner is not None:
                 found[name] = owner.name
         return found
@@ -452,7 +443,7 @@ class Workflows:
                 continue
             parameter = self._annotated_context_parameter(function, scope.parent)
             if parameter is None and self.detection.assume_workflows:
-                parameters = self._own_parameters(function)
+                parameters = self.own_parameters(function)
                 parameter = parameters[0] if parameters else None
             if parameter is not None:
                 self._add_workflow(function, parameter, None)
@@ -496,7 +487,7 @@ class Workflows:
         annotated = self._annotated_context_parameter(function, scope.parent)
         if annotated is not None:
             return annotated
-        parameters = (*self._own_parameters(function), *function.args.kwonlyargs)
+        parameters = (*self.own_parameters(function), *function.args.kwonlyargs)
         by_name = {parameter.arg: parameter for parameter in parameters}
         used: ast.arg | None = None
         for call in self._calls_of(function):
@@ -515,7 +506,7 @@ class Workflows:
         takes_functions = last_name(call.func) in self.scopes.callable_names or (
             self.imported.is_project_name(self.scopes.qualified_name(call.func, scope) or "")
         )
-        for argument in _arguments(call):
+        for argument in call_arguments(call):
             if isinstance(argument, ast.Attribute) and argument.attr in sdk.CONTEXT_ATTRIBUTES:
                 held = argument.value  # `context.request_payload`
             elif takes_functions:
@@ -543,7 +534,7 @@ class Workflows:
     def _add_root(self, function: FunctionNode, registration: Registration) -> None:
         if self.is_failure_function(function):
             return
-        parameters = self._own_parameters(function)
+        parameters = self.own_parameters(function)
         if parameters:
             self._add_workflow(function, parameters[0], registration)
 
@@ -1131,12 +1122,6 @@ def _distance(scope: Scope, outer: Scope) -> int:
     while current is not outer and current.parent is not None:
         distance, current = distance + 1, current.parent
     return distance
-
-
-def _arguments(call: ast.Call) -> Iterator[ast.expr]:
-    yield from call.args
-    for keyword in call.keywords:
-        yield keyword.value
 
 
 def _is_deletion(binding: Binding) -> bool:

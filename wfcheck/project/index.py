@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from wfcheck import sdk
+from wfcheck.config import PYPROJECT_TOML, ProjectConfig
+from wfcheck.discovery import discover
 from wfcheck.model.imported import ImportedFacts
 from wfcheck.model.scopes import FunctionNode
 from wfcheck.model.semantic import SemanticModel
@@ -30,7 +30,7 @@ from wfcheck.project.summaries import (
     summarized_functions,
 )
 from wfcheck.settings import DetectionSettings
-from wfcheck.source import SourceText
+from wfcheck.source import SourceText, read_source_if_readable
 
 # How many re-exports (`from .billing import load` in an `__init__.py`) a name is followed.
 _MAX_REEXPORTS = 8
@@ -53,28 +53,9 @@ def shared_index(
     return _SHARED[key]
 
 
-# Folders that hold no module of the project: environments, caches, build output.
-_NOT_SOURCES = frozenset(
-    {"node_modules", "site-packages", "__pycache__", "build", "dist", "venv", "env"}
-)
-
-
-def _python_files(root: Path) -> Iterator[Path]:
-    for folder, folders, files in os.walk(root):
-        folders[:] = [f for f in folders if not f.startswith(".") and f not in _NOT_SOURCES]
-        yield from (Path(folder) / name for name in files if name.endswith(".py"))
-
-
 def _digest(text: str | None) -> str:
     data = text.encode("utf-8", "surrogatepass") if text is not None else b"\0missing"
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def read_from_disk(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 class ProjectIndex:
@@ -84,7 +65,7 @@ class ProjectIndex:
         self,
         layout: ProjectLayout,
         detection: DetectionSettings,
-        read_text: Callable[[Path], str | None] = read_from_disk,
+        read_text: Callable[[Path], str | None] = read_source_if_readable,
     ) -> None:
         self.layout = layout
         self.detection = detection
@@ -166,12 +147,17 @@ class ProjectIndex:
         return self._leads_to_the_sdk(path, _MAX_REEXPORTS)
 
     def file_holding(self, name: str) -> Path | None:
-        """The file of the longest module prefix of `name` (`app.main` for `app.main.serve`)."""
+        found = self.split(name)
+        return found[0] if found is not None else None
+
+    def split(self, name: str) -> tuple[Path, str] | None:
+        """The file of the longest module prefix of `name`, and the name inside it:
+        `(app/main.py, "serve")` for `app.main.serve`."""
         parts = name.split(".")
         for cut in range(len(parts) - 1, 0, -1):
             path = self.layout.file_of(".".join(parts[:cut]))
             if path is not None:
-                return path
+                return path, ".".join(parts[cut:])
         return None
 
     def _leads_to_the_sdk(self, path: Path, depth: int) -> bool:
@@ -179,8 +165,7 @@ class ProjectIndex:
             return self._leads[path]
         self._leads[path] = False  # an import cycle leads nowhere new
         text = self.read_text(path) or ""
-        modules = self.detection.module_names() | {sdk.SDK_MODULE}
-        found = any(module in text for module in modules)
+        found = self.detection.named_in(text)
         if not found and path.name == "__init__.py" and depth > 0:
             package = self.layout.module_of(path)
             found = any(
@@ -212,14 +197,12 @@ class ProjectIndex:
         return self._naming[name]
 
     def _project_files(self) -> list[Path]:
+        """The modules under the root, as `wfcheck check .` finds them there (Ruff's default
+        exclusions and `.gitignore`)."""
         if self._files is None:
-            self._files = sorted(  # `src/` is inside the root: each file once
-                {
-                    path.resolve()
-                    for root in self.layout.search_roots
-                    for path in _python_files(root)
-                }
-            )
+            defaults = ProjectConfig(self.layout.root / PYPROJECT_TOML)
+            found = discover([str(self.layout.root)], lambda _: defaults).files
+            self._files = [path.resolve() for path in found if path.suffix == ".py"]
         return self._files
 
     def top_level_names(self) -> frozenset[str]:
@@ -364,14 +347,12 @@ class ProjectView(ImportedFacts):
             self.index.summary(Path(path)).digest() == digest for path, digest in dependencies
         )
 
-    def may_register_on_a_passed_serve(self, text: str) -> bool:
-        """A cheap test before parsing: a decorator `@name.post(` or `@name.route(`, which may
-        register a route on a `Serve` object another module passes in."""
-        return _REGISTRATION_DECORATOR.search(text) is not None
-
-    def may_import_workflow_names(self, text: str) -> bool:
-        """A cheap test before parsing: an import of a project module that names the SDK, or
-        of a package that re-exports from one."""
+    def may_hold_workflow_code(self, text: str) -> bool:
+        """A cheap test on a text that names no SDK module: an import of a project module that
+        does (or of a package that re-exports from one), or a decorator `@name.post(` /
+        `@name.route(`, which may register a route on a `Serve` another module passes in."""
+        if _REGISTRATION_DECORATOR.search(text) is not None:
+            return True
         imported = self.index.imported_files(text, self.module)
         return any(self.index.leads_to_the_sdk(path) for path in imported)
 
@@ -399,8 +380,8 @@ class ProjectView(ImportedFacts):
         return found is not None and found[1] in found[0].context_types
 
     def serve_passed_to(self, function: str, position: int | None, keyword: str) -> str | None:
-        """Found among the modules whose text names the function and the SDK (the callers
-        are not imported by the checked file: the project's files are searched)."""
+        """Found among the project's modules whose text names the function (the callers are
+        not imported by the checked file, so the project's files are searched)."""
         if self.module is None:
             return None
         qualified = f"{self.module.name}.{function}"
@@ -438,10 +419,10 @@ class ProjectView(ImportedFacts):
         for _ in range(_MAX_REEXPORTS):
             if name is None:
                 return None
-            found = self._split(name)
+            found = self.index.split(name)
             if found is None:
                 return None
-            summary, rest = found
+            summary, rest = self._summary(found[0]), found[1]
             head = rest.split(".", 1)[0]
             if head not in summary.imports:
                 return summary, rest
@@ -449,15 +430,6 @@ class ProjectView(ImportedFacts):
             importer = ModuleName(summary.module, summary.is_package)
             name = absolute_name(summary.imports[head], importer)
             name = f"{name}{tail}" if name is not None else None
-        return None
-
-    def _split(self, name: str) -> tuple[ModuleSummary, str] | None:
-        """The longest module prefix of `name` that is a file of the project."""
-        parts = name.split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            path = self.index.layout.file_of(".".join(parts[:cut]))
-            if path is not None:
-                return self._summary(path), ".".join(parts[cut:])
         return None
 
     def _summary(self, path: Path) -> ModuleSummary:
