@@ -8,8 +8,9 @@ text, its own parse included) in the same process, interleaved: parse, engine, p
 ... for `--repeat` rounds, alternating which goes first, and keeps each one's minimum (the
 least disturbed run on a shared machine). Garbage collection is handled the same way for both:
 everything loaded before the timing is frozen out of the collector (`gc.freeze`), a collection
-runs before each timed call (untimed, so each starts from the same state), and the collector
-stays enabled while timing, as in a real run (`--no-gc` disables it around each timed call).
+runs before each timed call (untimed, so each starts from the same state), the collector
+stays enabled while timing, as in a real run (`--no-gc` disables it around each timed call),
+and each timing ends with a collection: what a call leaves in reference cycles costs it.
 
 Corpora:
   stdlib     every .py file of the installed standard library (site-packages skipped, files
@@ -159,13 +160,15 @@ def parse_and_discard(text: str) -> None:
 
 
 def timed(function: Callable[[], object], *, disable_gc: bool) -> tuple[int, object]:
-    """Nanoseconds of one call, and its value; every call starts right after a collection."""
+    """Nanoseconds of one call and of the collection of what it leaves in reference cycles,
+    and its value; every call starts right after a collection."""
     gc.collect()
     if disable_gc:
         gc.disable()
     try:
         start = time.perf_counter_ns()
         value = function()
+        gc.collect()
         end = time.perf_counter_ns()
     finally:
         if disable_gc:

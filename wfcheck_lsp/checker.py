@@ -6,10 +6,10 @@ and when the analysis ends its result is kept only if it is still about the docu
 current version and settings. Otherwise the newest version is analysed next: the versions in
 between are never analysed, and the result of a superseded one is never shown.
 
-The engine's model is made of many small objects in reference cycles. Left to itself, the
-garbage collector runs over and over during an analysis (half of its time on a large file)
-and then over the previous analysis' garbage; so it is paused while an analysis runs and its
-result goes out, and runs once afterwards, in the worker thread.
+The engine's tree and model are many small objects, freed by reference counting when an
+analysis ends (they hold no reference cycles). Left to itself, the garbage collector would walk
+them over and over while an analysis allocates them; so automatic collection is paused while
+an analysis runs and its result goes out.
 """
 
 from __future__ import annotations
@@ -138,7 +138,6 @@ class Checker:
                     analysis = await self._run(self._documents[uri], request)
                     if self._requests.get(uri) == request:  # else superseded while it ran
                         self._keep(analysis)
-                    await self.run(gc.collect)
         finally:
             del self._workers[uri]
 

@@ -729,25 +729,25 @@ def _receiver_calls(call: ast.Call) -> Iterator[ast.Call]:
 def _collect_exits(function: ast.AST) -> list[_Exit]:
     """Returns, raises, breaks and continues of a function (not of nested defs), in order."""
     exits: list[_Exit] = []
-
-    def visit(statements: list[ast.stmt], loop: ast.AST | None) -> None:
-        for statement in statements:
-            if isinstance(statement, ast.Return | ast.Raise):
-                exits.append(_Exit(statement, None))
-            elif isinstance(statement, ast.Break | ast.Continue):
-                exits.append(_Exit(statement, loop))
-            elif isinstance(statement, ast.For | ast.AsyncFor | ast.While):
-                visit(statement.body, statement)
-                visit(statement.orelse, loop)
-            elif not isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-                for block in nested_blocks(statement):
-                    visit(block, loop)
-
     body = getattr(function, "body", None)
     if isinstance(body, list):
-        visit(body, None)
+        _add_exits(body, None, exits)
     exits.sort(key=lambda exit_: start(exit_.node))
     return exits
+
+
+def _add_exits(statements: list[ast.stmt], loop: ast.AST | None, exits: list[_Exit]) -> None:
+    for statement in statements:
+        if isinstance(statement, ast.Return | ast.Raise):
+            exits.append(_Exit(statement, None))
+        elif isinstance(statement, ast.Break | ast.Continue):
+            exits.append(_Exit(statement, loop))
+        elif isinstance(statement, ast.For | ast.AsyncFor | ast.While):
+            _add_exits(statement.body, statement, exits)
+            _add_exits(statement.orelse, loop, exits)
+        elif not isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            for block in nested_blocks(statement):
+                _add_exits(block, loop, exits)
 
 
 def _is_non_empty_literal(iterable: ast.expr) -> bool:

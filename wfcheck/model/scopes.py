@@ -10,9 +10,11 @@ import ast
 import bisect
 import builtins
 import enum
+import weakref
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from wfcheck.model.nodes import NodeIndex, Point, end, last_name, start
 
@@ -40,21 +42,40 @@ class BindingKind(enum.Enum):
     OTHER = "other"
 
 
+_Held = TypeVar("_Held")
+
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 ScopeNode = (
     ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef | ast.expr
 )
 
 
-@dataclass(eq=False, slots=True)
 class Binding:
-    name: str
-    kind: BindingKind
-    node: ast.AST
-    scope: Scope
-    qualified_name: str | None = None
-    # The bound expression of `name = value` and `with value as name`.
-    value: ast.expr | None = None
+    """One binding of a name in a scope, which it refers to weakly (the scope holds it)."""
+
+    __slots__ = ("_scope", "kind", "name", "node", "qualified_name", "value")
+
+    def __init__(
+        self,
+        name: str,
+        kind: BindingKind,
+        node: ast.AST,
+        scope: Scope,
+        *,
+        qualified_name: str | None = None,
+        value: ast.expr | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.node = node
+        self._scope = scope.ref
+        self.qualified_name = qualified_name
+        # The bound expression of `name = value` and `with value as name`.
+        self.value = value
+
+    @property
+    def scope(self) -> Scope:
+        return alive(self._scope)
 
     @property
     def is_none_placeholder(self) -> bool:
@@ -68,11 +89,14 @@ class Binding:
         return node if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) else None
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class Scope:
+    """A module, function, lambda, class or comprehension scope. Its parent is held weakly
+    (the parent holds its children), as bindings hold their scope."""
+
     kind: ScopeKind
     node: ScopeNode
-    parent: Scope | None
+    parent_scope: InitVar[Scope | None]
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
     global_names: set[str] = field(default_factory=set)
     nonlocal_names: set[str] = field(default_factory=set)
@@ -83,8 +107,17 @@ class Scope:
     withs: list[ast.With | ast.AsyncWith] = field(default_factory=list)
     # Every statement of the scope, nested blocks included, in source order.
     statements: list[ast.stmt] = field(default_factory=list)
-    # What the names used in the scope resolve to (`ScopeTree.name_bindings`), once asked.
-    resolved: dict[str, NameBindings | None] = field(default_factory=dict)
+
+    ref: weakref.ReferenceType[Scope] = field(init=False)
+    _parent: weakref.ReferenceType[Scope] | None = field(init=False)
+
+    def __post_init__(self, parent_scope: Scope | None) -> None:
+        self.ref = weakref.ref(self)
+        self._parent = parent_scope.ref if parent_scope is not None else None
+
+    @property
+    def parent(self) -> Scope | None:
+        return alive(self._parent) if self._parent is not None else None
 
     def bind(self, binding: Binding) -> None:
         self.bindings.setdefault(binding.name, []).append(binding)
@@ -111,6 +144,16 @@ class Scope:
                 return True
             scope = scope.parent
         return False
+
+
+def alive(reference: weakref.ReferenceType[_Held]) -> _Held:
+    """What a weak link of the model names. The model's parts link back to what holds them
+    weakly, so that a file's model is freed when it is dropped, without the cycle collector;
+    the holders live as long as the model."""
+    held = reference()
+    if held is None:
+        raise ReferenceError("a part of the model outlived the model")
+    return held
 
 
 class NameBindings:
@@ -203,6 +246,9 @@ class ScopeTree:
         self._attribute_cache: dict[ast.Attribute, str | None] = {}
         # By the id of a scope's list of bindings of a name: the scopes keep every list alive.
         self._name_bindings: dict[int, NameBindings] = {}
+        # What the names used in each scope resolve to, once asked (kept here, not in the
+        # scopes: the answers refer to scopes).
+        self._resolved: dict[Scope, dict[str, NameBindings | None]] = {}
         self._ordered_children: dict[ast.AST, _OrderedChildren] = {}
         # `class_of` a name, by the id of its `NameBindings`.
         self._instance_classes: dict[int, ast.ClassDef | None] = {}
@@ -228,8 +274,10 @@ class ScopeTree:
 
     def name_bindings(self, scope: Scope, name: str) -> NameBindings | None:
         """The bindings that `name` refers to in `scope`, with what they say together."""
-        resolved = scope.resolved
-        if name in resolved:
+        resolved = self._resolved.get(scope)
+        if resolved is None:
+            resolved = self._resolved[scope] = {}
+        elif name in resolved:
             return resolved[name]
         bindings = self.lookup(scope, name)
         summary = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import enum
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from wfcheck.model.scopes import (
     Scope,
     ScopeKind,
     ScopeTree,
+    alive,
     positional_parameters,
 )
 from wfcheck.project.summaries import ContextUse, FunctionSummary, ModuleSummary
@@ -79,11 +81,21 @@ class StepFunction:
 
 
 @dataclass(eq=False, slots=True)
-class StepCall:
+class _InUnit:
+    """A call found in a unit's code. It refers to the unit weakly (the unit holds it)."""
+
+    unit_ref: weakref.ReferenceType[CodeUnit]
+
+    @property
+    def unit(self) -> CodeUnit:
+        return alive(self.unit_ref)
+
+
+@dataclass(eq=False, slots=True)
+class StepCall(_InUnit):
     node: ast.Call
     method: str
     context: Context
-    unit: CodeUnit
     name: ast.expr | None
     function: ast.expr | None
     step_function: StepFunction | None
@@ -97,14 +109,13 @@ class StepCall:
         return getattr(node, "name", "<lambda>")
 
 
-@dataclass(frozen=True, eq=False)
-class ContextMethodCall:
+@dataclass(eq=False, slots=True)
+class ContextMethodCall(_InUnit):
     """A call of a method the configured SDK does not have (`context.run_parallel(...)`)."""
 
     node: ast.Call
     attribute: ast.Attribute  # the call's function: `context.run_parallel`
     context: Context
-    unit: CodeUnit
 
     @property
     def method(self) -> str:
@@ -112,27 +123,25 @@ class ContextMethodCall:
 
 
 @dataclass(eq=False, slots=True)
-class HelperCall:
+class HelperCall(_InUnit):
     node: ast.Call
     helper: FunctionNode
-    unit: CodeUnit
 
 
 @dataclass(eq=False, slots=True)
-class ProjectCall:
+class ProjectCall(_InUnit):
     """A call of a function of another module of the project that receives the context."""
 
     node: ast.Call
     summary: FunctionSummary
     module: ModuleSummary
-    unit: CodeUnit
 
     @property
     def makes_steps(self) -> bool:
         return self.summary.context_use is ContextUse.STEPS
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class CodeUnit:
     """The body of one function analysed as workflow code, in one region."""
 
@@ -147,6 +156,10 @@ class CodeUnit:
     project_calls: list[ProjectCall] = field(default_factory=list)
     # For step units: the step call whose step function this is.
     step_call: StepCall | None = None
+    ref: weakref.ReferenceType[CodeUnit] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ref = weakref.ref(self)
 
     @property
     def name(self) -> str:
@@ -599,11 +612,11 @@ class Workflows:
             return False
         if not is_step_method:
             if _is_unknown_method(func.attr, self.detection.sdk_methods):
-                self.unknown_method_calls.append(ContextMethodCall(call, func, context, unit))
+                self.unknown_method_calls.append(ContextMethodCall(unit.ref, call, func, context))
             return True
         name = argument(call, 0, sdk.STEP_NAME_PARAMETER)
         function = argument(call, 1, sdk.STEP_FUNCTION_PARAMETER) if func.attr == "run" else None
-        step = StepCall(call, func.attr, context, unit, name, function, None)
+        step = StepCall(unit.ref, call, func.attr, context, name, function, None)
         if function is not None:
             step.step_function = self._resolve_step_function(function, scope)
         self._step_calls[call] = step
@@ -664,7 +677,7 @@ class Workflows:
             return
         if parameter is not None:
             self._add_context(parameter, context)
-        helper_call = HelperCall(call, helper, unit)
+        helper_call = HelperCall(unit.ref, call, helper)
         self._helper_calls[call] = helper_call
         unit.helper_calls.append(helper_call)
         self._add_unit(
@@ -691,7 +704,7 @@ class Workflows:
             keyword = next((k for k in call.keywords if k.arg == parameter), None)
             if keyword is None or self.context_of(keyword.value, scope) is None:
                 return
-        project_call = ProjectCall(call, summary, module, unit)
+        project_call = ProjectCall(unit.ref, call, summary, module)
         self._project_calls[call] = project_call
         unit.project_calls.append(project_call)
 
