@@ -12,7 +12,6 @@ info/minor/major, GitHub `notice`/`warning`/`error`, Azure `warning`/`error`.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
@@ -37,6 +36,7 @@ from wfcheck.docs import PROJECT_URL, rule_url
 from wfcheck.engine import SyntaxIssue
 from wfcheck.fixes import apply_edits
 from wfcheck.fixing import applies
+from wfcheck.line_diff import hunks
 from wfcheck.noqa import noqa_line_map
 from wfcheck.rules import RULES_BY_CODE
 from wfcheck.source import SourceText, read_source_if_readable
@@ -302,25 +302,34 @@ def _numbered(number: int | None, sign: str, text: str, width: int) -> str:
     return f"{label} {sign} {text}".rstrip() + "\n" if text else f"{label} {sign}\n"
 
 
-def _fix_diff(source: SourceText, edits: Iterable[Edit]) -> str:
+def _fix_diff(source: SourceText, edits: Sequence[Edit]) -> str:
     """The lines the fix changes, with one line of context, numbered as in the fixed file."""
     before = source.lines
     after = SourceText(apply_edits(source, edits)).lines
-    groups = list(difflib.SequenceMatcher(None, before, after).get_grouped_opcodes(DIFF_CONTEXT))
+    groups = hunks(edits, before, after, DIFF_CONTEXT)
     if not groups:
         return ""
-    width = len(str(groups[-1][-1][4]))
+    width = len(str(groups[-1][-1].new_end))
     gutter = " " * (width + 1) + "|\n"
     out = [gutter]
     for index, group in enumerate(groups):
         if index:
             out.append("-" * 80 + "\n")
-        for tag, i1, i2, j1, j2 in group:
-            if tag == "equal":
-                out.extend(_numbered(j + 1, "|", after[j], width) for j in range(j1, j2))
+        for lines in group:
+            if not lines.changed:
+                out.extend(
+                    _numbered(j + 1, "|", after[j], width)
+                    for j in range(lines.new_start, lines.new_end)
+                )
                 continue
-            out.extend(_numbered(None, "-", before[i], width) for i in range(i1, i2))
-            out.extend(_numbered(j + 1, "+", after[j], width) for j in range(j1, j2))
+            out.extend(
+                _numbered(None, "-", before[i], width)
+                for i in range(lines.old_start, lines.old_end)
+            )
+            out.extend(
+                _numbered(j + 1, "+", after[j], width)
+                for j in range(lines.new_start, lines.new_end)
+            )
     out.append(gutter)
     return "".join(out)
 
