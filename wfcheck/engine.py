@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import functools
+import gc
 import sys
+import threading
 import traceback
 import warnings
 from collections.abc import Iterator
@@ -108,6 +110,37 @@ class AnalysisError(Exception):
     """A file that parses but cannot be analysed (nesting deeper than the analysis allows)."""
 
 
+class _CollectorPause:
+    """Automatic garbage collection paused while files are checked, in any thread. A checked
+    file's tree and model hold no reference cycles (tests/test_garbage.py), so reference
+    counting frees them; the collector's passes over them while they are built would cost
+    about a sixth of a check. The collector is turned back on when the last check under way
+    ends, if it was on when the first began."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._checks = 0
+        self._was_enabled = False
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if not self._checks:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._checks += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._checks -= 1
+                if not self._checks and self._was_enabled:
+                    gc.enable()
+
+
+collector_paused = _CollectorPause()
+
+
 # The model recurses along the tree, up to three frames per level of nesting. At the default
 # recursion limit CPython's parser accepts about 2,500 levels (a long `a + b + ...` chain);
 # Python-to-Python calls do not use the C stack, so analysis runs with room for all of them.
@@ -145,7 +178,7 @@ def rule_findings(
     ):
         return None
     imported: ImportedFacts = project if project is not None else NO_IMPORTS
-    with _room_to_recurse():
+    with collector_paused(), _room_to_recurse():
         model = SemanticModel(source, tree, settings.detection, imported)
         if not model.is_workflow_file:
             return None
@@ -184,8 +217,14 @@ def check_source(
     With `noqa=False` the `# noqa` directives are not applied (and UWF001 does not run).
     `project` answers for the names the file imports from the project's other modules.
     """
+    with collector_paused():
+        return _checked(text, settings or Settings(), filename, noqa, project)
+
+
+def _checked(
+    text: str, settings: Settings, filename: str, noqa: bool, project: ProjectIndex | None
+) -> FileReport:
     view = project.view(Path(filename)) if project is not None else None
-    settings = settings or Settings()
     source = SourceText(text)
     try:
         tree = parse(text, filename)

@@ -6,25 +6,21 @@ and when the analysis ends its result is kept only if it is still about the docu
 current version and settings. Otherwise the newest version is analysed next: the versions in
 between are never analysed, and the result of a superseded one is never shown.
 
-The engine's tree and model are many small objects, freed by reference counting when an
-analysis ends (they hold no reference cycles). Left to itself, the garbage collector would walk
-them over and over while an analysis allocates them; so automatic collection is paused while
-an analysis runs and its result goes out.
+The engine pauses automatic garbage collection while it checks (its tree and model hold no
+reference cycles); the pause here goes on until the result has gone out.
 """
 
 from __future__ import annotations
 
 import asyncio
-import gc
 import itertools
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from wfcheck.engine import FileReport, InternalError
+from wfcheck.engine import FileReport, InternalError, collector_paused
 from wfcheck_lsp.configuration import Configuration
 from wfcheck_lsp.documents import Document
 
@@ -59,7 +55,6 @@ class Checker:
         self._counter = itertools.count(1)
         self._changed = asyncio.Event()
         self._started = asyncio.Event()
-        self._collector_pauses = 0
         # One thread: the engine raises the recursion limit, a process-wide setting, while it
         # runs, so two analyses at once could lower it under each other.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wfcheck")
@@ -134,7 +129,7 @@ class Checker:
             while not self._is_settled(uri):
                 await self._started.wait()
                 request = self._requests[uri]
-                with self._collector_paused():
+                with collector_paused():
                     analysis = await self._run(self._documents[uri], request)
                     if self._requests.get(uri) == request:  # else superseded while it ran
                         self._keep(analysis)
@@ -149,18 +144,6 @@ class Checker:
             self._publish(analysis)
         except Exception as error:  # a closed connection, a bug in the conversion
             logger.error("publishing %s failed: %s: %s", uri, type(error).__name__, error)
-
-    @contextmanager
-    def _collector_paused(self) -> Iterator[None]:
-        """No automatic collection until every analysis under way has ended."""
-        self._collector_pauses += 1
-        gc.disable()
-        try:
-            yield
-        finally:
-            self._collector_pauses -= 1
-            if not self._collector_pauses:
-                gc.enable()
 
     def _notify(self) -> None:
         """Wake whoever waits for an analysis."""

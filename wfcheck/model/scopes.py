@@ -681,8 +681,6 @@ class _Binder:
 
     def visit_function(self, node: FunctionNode, scope: Scope) -> None:
         self.visit_all(node.decorator_list, scope)
-        if node.returns is not None:
-            self.visit(node.returns, scope)
         scope.bind(Binding(node.name, BindingKind.FUNCTION, node, scope))
         self.callable_names.add(node.name)
         inner = self.visit_parameters(node.args, scope, ScopeKind.FUNCTION, node)
@@ -701,8 +699,6 @@ class _Binder:
                 self.visit(default, scope)
         inner = self.new_scope(kind, node, scope)
         for arg in all_parameters(args):
-            if arg.annotation is not None and type(arg.annotation) not in _SKIPPED:
-                self.visit(arg.annotation, scope)
             inner.bind(Binding(arg.arg, BindingKind.PARAMETER, arg, inner))
         return inner
 
