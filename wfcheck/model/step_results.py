@@ -15,12 +15,15 @@ from __future__ import annotations
 import ast
 import codecs
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
 from wfcheck.model.scopes import BindingKind, FunctionNode, Scope, ScopeTree, is_generator
 from wfcheck.model.sources import CLIENT_ORIGINS, PATH_DERIVING_METHODS, Origin, Origins
-from wfcheck.project.summaries import FunctionSummary, ReturnedValue
+from wfcheck.project.summaries import FunctionSummary, ModuleSummary, ReturnedValue
+
+# The summary of the project function that a callee names, with its module's.
+ProjectFunction = Callable[[ast.expr, Scope], tuple[FunctionSummary, ModuleSummary] | None]
 
 # How many names, calls and nested displays deep a value is followed (beyond it nothing is
 # evident, and what a function returns is remembered as found the first time).
@@ -180,11 +183,11 @@ class StepResults:
     """What json.dumps rejects among values of one module (memoised per function and class)."""
 
     def __init__(
-        self, scopes: ScopeTree, origins: Origins, imported: ImportedFacts = NO_IMPORTS
+        self, scopes: ScopeTree, origins: Origins, project_function: ProjectFunction
     ) -> None:
         self.scopes = scopes
         self.origins = origins
-        self.imported = imported
+        self.project_function = project_function
         self._returns: dict[FunctionNode, Rejected | None] = {}
         self._classes: dict[ast.ClassDef, str | None] = {}
         # By the id of a name's tuple of bound values (`ScopeTree.bound_values`).
@@ -348,12 +351,12 @@ class StepResults:
     def _call(self, call: ast.Call, scope: Scope, depth: int) -> Rejected | None:
         func = call.func
         qualified = self.scopes.qualified_name(func, scope)
+        if qualified in _CALLS:
+            return _CALLS[qualified]
+        imported = self.project_function(func, scope)
+        if imported is not None:
+            return _imported_result(imported[0])
         if qualified is not None:
-            if qualified in _CALLS:
-                return _CALLS[qualified]
-            imported = self.imported.function(qualified)
-            if imported is not None:
-                return _imported_result(imported[0])
             return self._made_object(call, scope)
         function = self.scopes.resolve_function(func, scope)
         if function is not None:
