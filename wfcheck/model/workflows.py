@@ -203,6 +203,7 @@ class Workflows:
         self._resolving: set[Binding] = set()
         self._class_contexts: dict[ast.ClassDef, dict[str, Context]] = {}
         self._self_readers: dict[FunctionNode, bool] = {}
+        self._instance_context_methods: set[FunctionNode] = set()
         # By the id of a name's cached tuple of bound values (ScopeTree.bound_values).
         self._serve_classes: dict[int, str | None] = {}
 
@@ -481,7 +482,34 @@ class Workflows:
             if parameter is not None:
                 found[function] = parameter
         self._expand()
+        for function in functions:
+            self._add_instance_context_method(function)
+        self._expand()
         return found
+
+    def reaches_instance_context(self, method: FunctionNode) -> bool:
+        """For a module's summary: a method that uses the context its instance holds (stored
+        by `__init__`, a context parameter in the summary), as workflow code of its caller."""
+        return method in self._instance_context_methods
+
+    def _add_instance_context_method(self, method: FunctionNode) -> None:
+        """A method of a class whose instances hold the context its `__init__` was given:
+        workflow code wherever an instance made with a context calls it."""
+        scope = self.scopes.scope_of(method)
+        owner = scope.parent.node if scope is not None and scope.parent is not None else None
+        if not isinstance(owner, ast.ClassDef):
+            return
+        held = self._instance_contexts(owner)
+        contexts = set(held.values())
+        if len(contexts) != 1 or not self._reaches_self_context(method, frozenset(held)):
+            return
+        self._instance_context_methods.add(method)
+        if not self._reached(method):
+            context = contexts.pop()
+            workflow = next(root for root in self.roots if root.context is context)
+            self._add_unit(
+                method, Region.ORCHESTRATION, UnitKind.HELPER, context=context, workflow=workflow
+            )
 
     def _held_context_parameter(self, function: FunctionNode) -> ast.arg | None:
         args = function.args
@@ -502,6 +530,9 @@ class Workflows:
             return annotated
         parameters = (*self.own_parameters(function), *function.args.kwonlyargs)
         by_name = {parameter.arg: parameter for parameter in parameters}
+        stored = self._stored_context_parameter(function, scope, by_name)
+        if stored is not None:
+            return stored
         used: ast.arg | None = None
         for call in self._calls_of(function):
             func = call.func
@@ -511,6 +542,40 @@ class Workflows:
                     return by_name[receiver.id]
             if used is None:
                 used = self._parameter_used_like_a_context(call, scope, by_name)
+        return used
+
+    def _stored_context_parameter(
+        self, init: FunctionNode, scope: Scope, parameters: dict[str, ast.arg]
+    ) -> ast.arg | None:
+        """The parameter of a class's `__init__` that it stores in an attribute which the
+        class's methods use like a context (`self.context = context`, then
+        `self.context.run(...)` or `self.context.request_payload` in a call's arguments)."""
+        owner = scope.parent
+        if init.name != "__init__" or owner is None or owner.kind is not ScopeKind.CLASS:
+            return None
+        stored = {
+            attribute: parameters[value.id]
+            for attribute, value in _self_attribute_stores(scope)
+            if isinstance(value, ast.Name) and value.id in parameters
+        }
+        used = self._attributes_used_like_a_context(owner) if stored else set()
+        return next((parameter for name, parameter in stored.items() if name in used), None)
+
+    def _attributes_used_like_a_context(self, class_scope: Scope) -> set[str]:
+        used: set[str] = set()
+        for method in class_scope.children:
+            receiver = _first_parameter_name(method.node)
+            for scope in method.region_scopes() if receiver is not None else ():
+                for call in scope.calls:
+                    func = call.func
+                    if isinstance(func, ast.Attribute) and func.attr in self.step_methods:
+                        used.update(_self_attributes(func.value, receiver))
+                    for argument in call_arguments(call):
+                        if (
+                            isinstance(argument, ast.Attribute)
+                            and argument.attr in sdk.CONTEXT_ATTRIBUTES
+                        ):
+                            used.update(_self_attributes(argument.value, receiver))
         return used
 
     def _parameter_used_like_a_context(
@@ -687,10 +752,15 @@ class Workflows:
     def _scan_project_call(self, unit: CodeUnit, scope: Scope, call: ast.Call) -> None:
         """A function of another module of the project that gets the context at the
         parameter its summary names."""
-        found = self.imported_function(call.func, scope)
+        found = self.imported_function(call.func, scope) or self._imported_constructor(
+            call.func, scope
+        )
         if found is None:
             return
         summary, module = found
+        if summary.reaches_instance_context and self._made_with_context(call.func, scope):
+            self._add_project_call(ProjectCall(unit.ref, call, summary, module))
+            return
         if summary.is_failure_function or summary.context_parameter is None:
             return
         parameters, parameter = summary.parameters, summary.context_parameter
@@ -704,9 +774,29 @@ class Workflows:
             keyword = next((k for k in call.keywords if k.arg == parameter), None)
             if keyword is None or self.context_of(keyword.value, scope) is None:
                 return
-        project_call = ProjectCall(unit.ref, call, summary, module)
-        self._project_calls[call] = project_call
-        unit.project_calls.append(project_call)
+        self._add_project_call(ProjectCall(unit.ref, call, summary, module))
+
+    def _add_project_call(self, project_call: ProjectCall) -> None:
+        self._project_calls[project_call.node] = project_call
+        project_call.unit.project_calls.append(project_call)
+
+    def _imported_constructor(
+        self, func: ast.expr, scope: Scope
+    ) -> tuple[FunctionSummary, ModuleSummary] | None:
+        """The summary of the `__init__` of another module's class that a call makes an
+        instance of."""
+        if not self.imported.reads_modules:
+            return None
+        qualified = self.scopes.qualified_name(func, scope)
+        return self.imported.function(f"{qualified}.__init__") if qualified is not None else None
+
+    def _made_with_context(self, method: ast.expr, scope: Scope) -> bool:
+        """`Pipeline(context).run` or `pipeline.run` after `pipeline = Pipeline(context)`: an
+        instance of another module's class made here with the context its `__init__` keeps."""
+        if not isinstance(method, ast.Attribute):
+            return False
+        made, _ = self.scopes.single_value(method.value, scope) or (method.value, scope)
+        return isinstance(made, ast.Call) and made in self._project_calls
 
     def _callee(self, call: ast.Call, scope: Scope) -> _Callee | None:
         """The function of the file a call runs, with the arguments it gets: through a name, a
@@ -1065,13 +1155,9 @@ class _Callee:
 def _self_attribute_stores(method_scope: Scope) -> Iterator[tuple[str, ast.expr]]:
     """`self.ctx = value` in a method: each attribute and its value (`self` being the
     method's first parameter)."""
-    method = method_scope.node
-    if not isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+    receiver = _first_parameter_name(method_scope.node)
+    if receiver is None:
         return
-    parameters = positional_parameters(method.args)
-    if not parameters:
-        return
-    receiver = parameters[0].arg
     for statement in method_scope.statements:
         if not isinstance(statement, ast.Assign | ast.AnnAssign) or statement.value is None:
             continue
@@ -1083,6 +1169,23 @@ def _self_attribute_stores(method_scope: Scope) -> Iterator[tuple[str, ast.expr]
                 and target.value.id == receiver
             ):
                 yield target.attr, statement.value
+
+
+def _first_parameter_name(node: ast.AST) -> str | None:
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        return None
+    parameters = positional_parameters(node.args)
+    return parameters[0].arg if parameters else None
+
+
+def _self_attributes(expr: ast.expr, receiver: str | None) -> Iterator[str]:
+    """`ctx` for `self.ctx`, `self` being `receiver`."""
+    if (
+        isinstance(expr, ast.Attribute)
+        and isinstance(expr.value, ast.Name)
+        and expr.value.id == receiver
+    ):
+        yield expr.attr
 
 
 def _is_unknown_method(name: str, methods: frozenset[str]) -> bool:

@@ -277,6 +277,7 @@ def _summary_of(
             is_deterministic=node in model.classifier.declared_deterministic,
             returns_function=model.returns_function(node),
             returns_unserializable=model.step_results.summary_of_returned(node, display),
+            reaches_instance_context=workflows.reaches_instance_context(node),
         )
     module = model.scopes.module
     return ModuleSummary(

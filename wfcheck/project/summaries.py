@@ -69,6 +69,10 @@ class FunctionSummary:
     is_deterministic: bool = False
     returns_function: bool = False
     returns_unserializable: ReturnedValue | None = None
+    # A method that uses the context its instance holds (its class's `__init__` keeps the
+    # context it gets at its context parameter): workflow code of the code that calls it on an
+    # instance made with a context.
+    reaches_instance_context: bool = False
 
 
 @dataclass(frozen=True)
