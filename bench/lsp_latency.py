@@ -1,21 +1,27 @@
-"""The language server's latency: from a `didChange` to the diagnostics of that version.
+"""The language server's latency, beside Ruff's server: from a `didChange` to the
+diagnostics of that version.
 
     .venv/bin/python bench/lsp_latency.py            # 1,000, 5,000 and 20,000 lines
     .venv/bin/python bench/lsp_latency.py --quick    # fewer rounds, for a smoke run
 
-For each size the script starts `python -m wfcheck_lsp` as a client without pull support
-would (so diagnostics are pushed, in UTF-16), opens one generated workflow module of that
-size (`generate_workflows.generate_long_module`, seeded), and then, round after round, types
-one character at the end of the file (an incremental change, as editors send) and waits for
-the `publishDiagnostics` of that version. The latency of a round is the time from sending the
-change to receiving its diagnostics: the reading of the message, applying the change, the
-analysis, the conversion to LSP and the writing of the answer, all included.
+For each size the script opens one generated workflow module of that size
+(`generate_workflows.generate_long_module`, seeded) in `python -m wfcheck_lsp` and in
+`ruff server`, one after the other, through the same minimal JSON-RPC client (no pygls on the
+client side: it parses every server's answers alike). The client announces no pull support,
+so both push their diagnostics. Then, round after round, it makes one edit as an editor sends
+it (an incremental `didChange`) and waits for the `publishDiagnostics` of that version. Two
+edits, each in its own rounds:
+  typed     one character typed at the end of a line inside a function in the middle of the
+            module (a comment, so that the file stays valid)
+  appended  one character typed on a comment line at the end of the module
+The latency of a round is the time from sending the change to receiving its diagnostics: the
+reading of the message, applying the change, the analysis, the conversion to LSP and the
+writing of the answer, all included. Printed per size and edit: each server's median and 95th
+percentile, and wfcheck's median over Ruff's.
 
-Between rounds the script times `ast.parse` of the same text in this process, so that the
-latency can be read as a multiple of the parse time, as `engine_speed.py` reads the engine's
-time: the aim is a median latency within 1.5 times the parse time. It also times the engine
-itself (`check_source`, garbage collector on, as the command line runs it) on that text in
-this process. No timing is asserted.
+Between rounds the script also times `ast.parse` of the same text in this process and the
+engine itself (`check_source`), so that wfcheck's latency can be read as a multiple of the
+parse time, as `engine_speed.py` reads the engine's time. No timing is asserted.
 """
 
 from __future__ import annotations
@@ -24,15 +30,14 @@ import argparse
 import ast
 import asyncio
 import gc
+import json
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from lsprotocol import types
-from pygls.lsp.client import LanguageClient
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))  # generate_workflows, when run as `python bench/lsp_latency.py`
@@ -76,64 +81,155 @@ class Measurement:
         return statistics.median(self.engines)
 
 
-class BenchClient(LanguageClient):
-    """Keeps the latest published version and wakes whoever waits for it."""
+class RawClient:
+    """A language client of a few lines over a server's standard input and output: requests,
+    notifications, and the diagnostics the server publishes; the server's own requests
+    (configuration, registrations, progress) get an empty answer."""
 
-    def __init__(self) -> None:
-        super().__init__("wfcheck-lsp-bench", __version__)
-        self.published: dict[int, int] = {}  # version -> findings
-        # Every publication in the order it arrived (project_speed.py waits for one document's).
-        self.publications: list[types.PublishDiagnosticsParams] = []
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.next_id = 0
+        self.answers: dict[int, asyncio.Future[Any]] = {}
+        self.published: dict[tuple[str, int | None], int] = {}  # (uri, version) -> findings
         self.arrived = asyncio.Event()
+        self.reader = asyncio.create_task(self._read())
 
-        @self.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        def publish(params: types.PublishDiagnosticsParams) -> None:
-            self.publications.append(params)
-            if params.version is not None:
-                self.published[params.version] = len(params.diagnostics)
-            self.arrived.set()
+    @classmethod
+    async def start(cls, command: Sequence[str]) -> RawClient:
+        process = await asyncio.create_subprocess_exec(
+            *command,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        return cls(process)
 
-    async def findings_of(self, version: int) -> int:
-        while version not in self.published:
+    def notify(self, method: str, params: object) -> None:
+        self._write({"jsonrpc": "2.0", "method": method, "params": params})
+
+    async def request(self, method: str, params: object) -> Any:
+        self.next_id += 1
+        answer = self.answers[self.next_id] = asyncio.get_running_loop().create_future()
+        self._write({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
+        return await answer
+
+    async def findings_of(self, uri: str, version: int) -> int:
+        while (uri, version) not in self.published:
             self.arrived.clear()
             await self.arrived.wait()
-        return self.published[version]
+        return self.published[uri, version]
+
+    async def stop(self) -> None:
+        await self.request("shutdown", None)
+        self.notify("exit", None)
+        await self.process.wait()
+        self.reader.cancel()
+
+    def _write(self, message: dict[str, object]) -> None:
+        body = json.dumps(message).encode()
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+
+    async def _read(self) -> None:
+        assert self.process.stdout is not None
+        stream = self.process.stdout
+        while True:
+            length = 0
+            while (line := await stream.readline()).strip():
+                name, _, value = line.decode().partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            if not length:
+                return  # the server has exited
+            self._received(json.loads(await stream.readexactly(length)))
+
+    def _received(self, message: dict[str, Any]) -> None:
+        if "method" not in message:
+            self.answers.pop(message["id"]).set_result(message.get("result"))
+        elif "id" in message:  # a request of the server's
+            self._write({"jsonrpc": "2.0", "id": message["id"], "result": None})
+        elif message["method"] == "textDocument/publishDiagnostics":
+            params = message["params"]
+            key = (params["uri"], params.get("version"))
+            self.published[key] = len(params["diagnostics"])
+            self.arrived.set()
 
 
-async def measure(lines: int, rounds: int, seed: int) -> Measurement:
-    text = generate_long_module(lines, seed)
-    client = BenchClient()
-    await client.start_io(*SERVER_COMMAND)
-    await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities()))
-    client.initialized(types.InitializedParams())
-    item = types.TextDocumentItem(uri=URI, language_id="python", version=1, text=text)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(item))
-    findings = await client.findings_of(1)
-    end_line = text.count("\n")
-    end_column = len(text.rsplit("\n", 1)[-1])
+# The servers compared, by the command that starts them.
+SERVERS = {"wfcheck": SERVER_COMMAND, "ruff": (sys.executable, "-m", "ruff", "server")}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Where one round types its character: a line's end, and the first text typed there
+    (a comment opening), the next rounds typing `x`."""
+
+    name: str
+    line: int
+    column: int
+
+
+def edits_of(text: str) -> list[Edit]:
+    lines = text.split("\n")
+    middle = len(lines) // 2
+    inside = next(
+        number
+        for number in range(middle, len(lines))
+        if lines[number].startswith("        ")
+        and not lines[number].rstrip().endswith(("\\", ","))
+        and '"""' not in lines[number]
+        and "#" not in lines[number]
+    )
+    return [
+        Edit("typed", inside, len(lines[inside])),
+        Edit("appended", len(lines) - 1, len(lines[-1])),
+    ]
+
+
+async def measure(server: str, text: str, edit: Edit, rounds: int) -> Measurement:
+    """One server's latencies on one edit: a new server per edit, the module opened first."""
+    client = await RawClient.start(SERVERS[server])
+    root = Path.cwd().as_uri()
+    await client.request(
+        "initialize",
+        {"processId": None, "rootUri": root, "capabilities": {}, "workspaceFolders": None},
+    )
+    client.notify("initialized", {})
+    item = {"uri": URI, "languageId": "python", "version": 1, "text": text}
+    client.notify("textDocument/didOpen", {"textDocument": item})
+    findings = await client.findings_of(URI, 1)
     latencies, parses, engines = [], [], []
+    edited = text
     for version in range(2, rounds + 2):
-        parses.append(_time(ast.parse, text))
-        engines.append(_time(check_source, text))
-        change = _typing(end_line, end_column + version - 2)
-        identifier = types.VersionedTextDocumentIdentifier(uri=URI, version=version)
+        if server == "wfcheck":
+            parses.append(_time(ast.parse, edited))
+            engines.append(_time(check_source, edited))
+        change = _typing(edit.line, edit.column + version - 2, first=version == 2)
+        document = {"uri": URI, "version": version}
         gc.collect()
         started = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(identifier, [change]))
-        await client.findings_of(version)
+        client.notify(
+            "textDocument/didChange", {"textDocument": document, "contentChanges": [change]}
+        )
+        await client.findings_of(URI, version)
         latencies.append(time.perf_counter() - started)
-        text += "#" if version == 2 else "x"
-    await client.shutdown_async(None)
-    client.exit(None)
+        edited = _applied(edited, edit, version)
     await client.stop()
     return Measurement(text.count("\n") + 1, findings, latencies, parses, engines)
 
 
-def _typing(line: int, column: int) -> types.TextDocumentContentChangePartial:
-    """One character typed at the end of the text: a comment `#x...` on the last line."""
-    at = types.Position(line=line, character=column)
-    text = "#" if column == 0 else "x"
-    return types.TextDocumentContentChangePartial(range=types.Range(at, at), text=text)
+def _applied(text: str, edit: Edit, version: int) -> str:
+    lines = text.split("\n")
+    lines[edit.line] += " #" if version == 2 else "x"
+    return "\n".join(lines)
+
+
+def _typing(line: int, column: int, *, first: bool) -> dict[str, object]:
+    """One character typed at a line's end: the first round opens a comment (` #`), the next
+    ones type `x` after it."""
+    column = column if first else column + 1
+    at = {"line": line, "character": column}
+    return {"range": {"start": at, "end": at}, "text": " #" if first else "x"}
 
 
 def _time(function: Callable[[str], object], text: str) -> float:
@@ -151,18 +247,31 @@ def print_heading(title: str, header: str) -> None:
     print("-" * len(header))
 
 
-def report(measurements: list[Measurement], rounds: int) -> None:
+def report(results: dict[tuple[int, str], dict[str, Measurement]], rounds: int) -> None:
     print_heading(
-        f"wfcheck-lsp {__version__}, Python {sys.version.split()[0]}, {rounds} rounds per size",
-        f"{'lines':>7} {'findings':>8} {'parse ms':>9} {'engine ms':>10} {'median ms':>10}"
-        f" {'p95 ms':>8} {'median/parse':>13} {'p95/parse':>10}",
+        f"wfcheck-lsp {__version__} beside ruff server, Python {sys.version.split()[0]},"
+        f" {rounds} rounds per size and edit, diagnostics pushed",
+        f"{'lines':>7} {'edit':>9} {'findings':>8} {'parse ms':>9} {'engine ms':>10}"
+        f" {'wfcheck p50':>12} {'p95':>7} {'ruff p50':>9} {'p95':>7} {'p50 ratio':>10}",
     )
-    for m in measurements:
+    for (_, edit), measured in results.items():
+        ours, ruff = measured["wfcheck"], measured["ruff"]
         print(
-            f"{m.lines:>7} {m.findings:>8} {m.parse * 1e3:>9.1f} {m.engine * 1e3:>10.1f}"
-            f" {m.median * 1e3:>10.1f}"
-            f" {m.p95 * 1e3:>8.1f} {m.median / m.parse:>13.2f} {m.p95 / m.parse:>10.2f}"
+            f"{ours.lines:>7} {edit:>9} {ours.findings:>8} {ours.parse * 1e3:>9.1f}"
+            f" {ours.engine * 1e3:>10.1f} {ours.median * 1e3:>12.1f} {ours.p95 * 1e3:>7.1f}"
+            f" {ruff.median * 1e3:>9.1f} {ruff.p95 * 1e3:>7.1f} {ours.median / ruff.median:>10.2f}"
         )
+
+
+async def measure_all(rounds: int, seed: int) -> dict[tuple[int, str], dict[str, Measurement]]:
+    results: dict[tuple[int, str], dict[str, Measurement]] = {}
+    for lines in SIZES:
+        text = generate_long_module(lines, seed)
+        for edit in edits_of(text):
+            results[lines, edit.name] = {
+                server: await measure(server, text, edit, rounds) for server in SERVERS
+            }
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,8 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = parser.parse_args(argv)
     rounds = args.rounds or (QUICK_ROUNDS if args.quick else ROUNDS)
-    measurements = [asyncio.run(measure(lines, rounds, args.seed)) for lines in SIZES]
-    report(measurements, rounds)
+    report(asyncio.run(measure_all(rounds, args.seed)), rounds)
     return 0
 
 

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.lsp.client import LanguageClient
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))  # the other bench scripts, when run as `python bench/...`
@@ -64,10 +65,8 @@ from generate_project import (  # noqa: E402
 )
 from lsp_latency import (  # noqa: E402
     SERVER_COMMAND,
-    BenchClient,
     Measurement,
     _time,
-    _typing,
     print_heading,
 )
 
@@ -335,6 +334,30 @@ def find_target(project: Project, reports: list[FileReport]) -> Target | None:
     return None
 
 
+class BenchClient(LanguageClient):
+    """Keeps the latest published version and wakes whoever waits for it."""
+
+    def __init__(self) -> None:
+        super().__init__("wfcheck-lsp-bench", __version__)
+        self.published: dict[int, int] = {}  # version -> findings
+        # Every publication in the order it arrived (project_speed.py waits for one document's).
+        self.publications: list[types.PublishDiagnosticsParams] = []
+        self.arrived = asyncio.Event()
+
+        @self.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def publish(params: types.PublishDiagnosticsParams) -> None:
+            self.publications.append(params)
+            if params.version is not None:
+                self.published[params.version] = len(params.diagnostics)
+            self.arrived.set()
+
+    async def findings_of(self, version: int) -> int:
+        while version not in self.published:
+            self.arrived.clear()
+            await self.arrived.wait()
+        return self.published[version]
+
+
 async def publication(
     client: BenchClient, uri: str, after: int, version: int | None = None
 ) -> types.PublishDiagnosticsParams:
@@ -473,8 +496,10 @@ async def _route_edits(session: Session, edits: int) -> Measurement:
     end_line = texts[route].count("\n")
     end_column = len(texts[route].rsplit("\n", 1)[-1])
     for number in range(edits):
-        change = _typing(end_line, end_column + number)
-        texts[route] += "#" if end_column + number == 0 else "x"
+        at = types.Position(line=end_line, character=end_column + number)
+        typed = "#" if end_column + number == 0 else "x"
+        change = types.TextDocumentContentChangePartial(types.Range(at, at), typed)
+        texts[route] += typed
         rounds.parses.append(_time(ast.parse, texts[route]))
         rounds.engines.append(_time(lambda _: session.engine(route, (route,)), ""))
         seconds, published = await session.change(route.as_uri(), number + 2, change)
