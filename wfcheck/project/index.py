@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -39,6 +40,8 @@ _MAX_ROUNDS = 4
 
 
 _SHARED: dict[tuple[Path, DetectionSettings], ProjectIndex] = {}
+# The project root of each folder holding a checked file, with the folders the run was given.
+_ROOTS: dict[tuple[str, tuple[Path, ...]], Path] = {}
 
 
 def shared_index(
@@ -46,8 +49,11 @@ def shared_index(
 ) -> ProjectIndex:
     """The index of the project a file belongs to (`checked`: the folders the run was given),
     one per project and settings in a process (the command line's workers, flake8's), reading
-    modules from disk."""
-    key = (project_root(path, checked), detection)
+    modules from disk. A folder's project root is looked for once."""
+    folder = (os.path.dirname(os.path.abspath(path)), tuple(checked))
+    if folder not in _ROOTS:
+        _ROOTS[folder] = project_root(path, checked)
+    key = (_ROOTS[folder], detection)
     if key not in _SHARED:
         _SHARED[key] = ProjectIndex(ProjectLayout(key[0]), detection)
     return _SHARED[key]
