@@ -904,6 +904,8 @@ class SourceClassifier:
         self.declared_deterministic = declared_deterministic
         self._classified: dict[tuple[ast.Call, bool], SourceSpec | None] = {}
         self._readings: dict[FunctionNode, SourceSpec | None] = {}
+        # One per function: it lists the function's calls and loops once.
+        self._step_counters: dict[Scope, StepCounter] = {}
 
     def classify(self, call: ast.Call, scope: Scope, awaited: bool) -> SourceSpec | None:
         key = (call, awaited)
@@ -1039,5 +1041,8 @@ class SourceClassifier:
 
     def _holds_step_call(self, call: ast.Call, scope: Scope) -> bool:
         """A combinator over steps (`gather(*pending)`, `pending` a list of them) is UWF302's."""
-        counter = StepCounter(scope.function_scope, self.scopes, self.workflows)
+        region = scope.function_scope
+        counter = self._step_counters.get(region)
+        if counter is None:
+            counter = self._step_counters[region] = StepCounter(region, self.scopes, self.workflows)
         return counter.count(call, scope) > 0
