@@ -22,6 +22,11 @@ class ImportedFacts(Protocol):
         """The Serve class of a project module's module-level `serve = Serve(app)`."""
         ...
 
+    def rejected_instance(self, qualified: str) -> str | None:
+        """What a project module's class is (`a dataclass`), when json.dumps rejects its
+        instances."""
+        ...
+
     def is_context_type(self, qualified: str) -> bool: ...
 
     def is_project_name(self, qualified: str) -> bool:
@@ -58,6 +63,9 @@ class NoImports:
         return None
 
     def serve_class(self, qualified: str) -> str | None:
+        return None
+
+    def rejected_instance(self, qualified: str) -> str | None:
         return None
 
     def is_context_type(self, qualified: str) -> bool:

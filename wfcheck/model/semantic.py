@@ -151,7 +151,7 @@ class SemanticModel:
     @cached_property
     def step_results(self) -> StepResults:
         """What json.dumps rejects among the values of the file (step results, UWF204)."""
-        return StepResults(self.scopes, self.origins, self.workflows.imported_function)
+        return StepResults(self.scopes, self.origins, self.workflows)
 
     @cached_property
     def concurrent_steps(self) -> list[ConcurrentSteps]:

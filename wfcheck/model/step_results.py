@@ -15,15 +15,12 @@ from __future__ import annotations
 import ast
 import codecs
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from wfcheck.model.scopes import BindingKind, FunctionNode, Scope, ScopeTree, is_generator
 from wfcheck.model.sources import CLIENT_ORIGINS, PATH_DERIVING_METHODS, Origin, Origins
-from wfcheck.project.summaries import FunctionSummary, ModuleSummary, ReturnedValue
-
-# The summary of the project function that a callee names, with its module's.
-ProjectFunction = Callable[[ast.expr, Scope], tuple[FunctionSummary, ModuleSummary] | None]
+from wfcheck.model.workflows import Workflows
+from wfcheck.project.summaries import FunctionSummary, ReturnedValue
 
 # How many names, calls and nested displays deep a value is followed (beyond it nothing is
 # evident, and what a function returns is remembered as found the first time).
@@ -182,12 +179,11 @@ _PYDANTIC = "a pydantic model"
 class StepResults:
     """What json.dumps rejects among values of one module (memoised per function and class)."""
 
-    def __init__(
-        self, scopes: ScopeTree, origins: Origins, project_function: ProjectFunction
-    ) -> None:
+    def __init__(self, scopes: ScopeTree, origins: Origins, workflows: Workflows) -> None:
         self.scopes = scopes
         self.origins = origins
-        self.project_function = project_function
+        # What names imported from the project's other modules are (`imported_function`).
+        self.workflows = workflows
         self._returns: dict[FunctionNode, Rejected | None] = {}
         self._classes: dict[ast.ClassDef, str | None] = {}
         # By the id of a name's tuple of bound values (`ScopeTree.bound_values`).
@@ -231,6 +227,30 @@ class StepResults:
             return None
         what = found.what.replace(_PLAIN_CLASS, f"a class of {module}")
         return ReturnedValue(found.kind.value, what, found.through)
+
+    def module_rejected_instances(self, module: str) -> dict[str, str]:
+        """For the module's summary (`module`: its path): its classes whose instances
+        json.dumps rejects, with what they are."""
+        found: dict[str, str] = {}
+        for bindings in self.scopes.module.bindings.values():
+            owner = bindings[0].node
+            if len(bindings) != 1 or not isinstance(owner, ast.ClassDef):
+                continue
+            label = self._class_label(owner)
+            if label is not None:
+                found[owner.name] = label.replace(_PLAIN_CLASS, f"a class of {module}")
+        return found
+
+    def returned_by_reference(self, function: ast.expr, scope: Scope) -> Rejected | None:
+        """What a function of another module of the project returns, named as a step function
+        (`context.run("stamp", timestamp)`, also through `functools.partial(timestamp, ...)`)."""
+        is_partial = isinstance(function, ast.Call) and (
+            self.scopes.qualified_name(function.func, scope) == "functools.partial"
+        )
+        if isinstance(function, ast.Call) and is_partial and function.args:
+            function = function.args[0]
+        imported = self.workflows.imported_function(function, scope)
+        return _imported_result(imported[0]) if imported is not None else None
 
     def returned_by(self, function: FunctionNode, depth: int = 0) -> Rejected | None:
         """What every `return` of a function of the file gives, when json.dumps rejects each
@@ -353,10 +373,15 @@ class StepResults:
         qualified = self.scopes.qualified_name(func, scope)
         if qualified in _CALLS:
             return _CALLS[qualified]
-        imported = self.project_function(func, scope)
+        imported = self.workflows.imported_function(func, scope)
         if imported is not None:
             return _imported_result(imported[0])
         if qualified is not None:
+            label = self.workflows.imported.rejected_instance(qualified)
+            if label is not None:
+                return Rejected(
+                    Kind.INSTANCE, f"an instance of {qualified.rsplit('.', 1)[-1]} ({label})"
+                )
             return self._made_object(call, scope)
         function = self.scopes.resolve_function(func, scope)
         if function is not None:

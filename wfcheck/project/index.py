@@ -298,6 +298,7 @@ def _summary_of(
         instances=workflows.module_instances(),
         origins=model.origins.module_origins(),
         context_types=workflows.module_context_types(),
+        rejected_instances=model.step_results.module_rejected_instances(display),
     )
 
 
@@ -373,6 +374,10 @@ class ProjectView(ImportedFacts):
             rest = f"{summary.instances[instance]}.{method}"
         function = summary.functions.get(rest)
         return (function, summary) if function is not None else None
+
+    def rejected_instance(self, qualified: str) -> str | None:
+        found = self._resolve(qualified)
+        return found[0].rejected_instances.get(found[1]) if found is not None else None
 
     def serve_class(self, qualified: str) -> str | None:
         found = self._resolve_sdk_name(qualified)

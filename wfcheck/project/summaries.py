@@ -95,6 +95,9 @@ class ModuleSummary:
     origins: dict[str, str] = field(default_factory=dict)
     # Module-level names that stand for the SDK's context class (`Ctx = AsyncWorkflowContext`).
     context_types: frozenset[str] = frozenset()
+    # Module-level classes whose instances json.dumps rejects, with what they are
+    # (`a dataclass`, `a pydantic model`, `an Enum`, `a class of app/models.py`).
+    rejected_instances: dict[str, str] = field(default_factory=dict)
 
     def digest(self) -> str:
         return hashlib.blake2b(repr(self).encode(), digest_size=12).hexdigest()

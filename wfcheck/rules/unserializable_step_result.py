@@ -9,7 +9,9 @@ connection object; a `requests` or `httpx` response; an instance of a class of t
 dataclass, a pydantic model, a plain class, a member of a plain `Enum`). They are found in the
 returned expression, inside the list, tuple and dict displays and comprehensions it builds,
 through local names, and through calls of functions of the file whose every `return` gives
-such a value (`lambda: build_quote(sku)`, with the chain in the message).
+such a value (`lambda: build_quote(sku)`, with the chain in the message). Across modules of
+the project: the same through a function of another module (called in the step, or handed to
+`context.run` as the step function itself), and instances of another module's classes.
 
 Not flagged: instances of `TypedDict`, `NamedTuple`, `Enum` subclasses of `str` or `int`,
 subclasses of `dict`, `list`, `str`, `int` or `float`, and classes with a base or decorator the
@@ -59,6 +61,7 @@ from collections.abc import Iterator
 
 from wfcheck.diagnostics import Diagnostic, RelatedLocation, Severity
 from wfcheck.model.semantic import SemanticModel
+from wfcheck.model.step_results import Rejected
 from wfcheck.model.workflows import CodeUnit, Region, UnitKind
 from wfcheck.rule import Rule
 
@@ -74,19 +77,27 @@ class UnserializableStepResult(Rule):
                 continue
             for returned in _returned_values(unit):
                 found = model.step_results.rejected(returned, unit.scope)
-                if found is None:
-                    continue
-                chain = " -> ".join(f"{name}()" for name in found.through)
-                origin = f" from {chain}" if chain else ""
-                message = (
-                    f"the step returns {found.what}{origin}, which json.dumps rejects: the step "
-                    "fails with a TypeError after its work is done; return a JSON value instead"
-                )
-                related: tuple[RelatedLocation, ...] = ()
-                if found.returned_at is not None:
-                    where = model.source.node_range(found.returned_at)
-                    related = (RelatedLocation(where, f"{found.through[-1]}() returns it here"),)
-                yield self.diagnostic(model, returned, message, related=related)
+                if found is not None:
+                    yield self._finding(model, returned, found)
+        for step in model.step_calls():
+            if step.function is not None and step.step_function is None:
+                scope = model.scopes.scope_at(step.node)
+                found = model.step_results.returned_by_reference(step.function, scope)
+                if found is not None:
+                    yield self._finding(model, step.function, found)
+
+    def _finding(self, model: SemanticModel, returned: ast.expr, found: Rejected) -> Diagnostic:
+        chain = " -> ".join(f"{name}()" for name in found.through)
+        origin = f" from {chain}" if chain else ""
+        message = (
+            f"the step returns {found.what}{origin}, which json.dumps rejects: the step "
+            "fails with a TypeError after its work is done; return a JSON value instead"
+        )
+        related: tuple[RelatedLocation, ...] = ()
+        if found.returned_at is not None:
+            where = model.source.node_range(found.returned_at)
+            related = (RelatedLocation(where, f"{found.through[-1]}() returns it here"),)
+        return self.diagnostic(model, returned, message, related=related)
 
 
 def _returned_values(unit: CodeUnit) -> Iterator[ast.expr]:
