@@ -73,12 +73,12 @@ class InvalidStepFunction(Rule):
     def check(self, model: SemanticModel) -> Iterator[Diagnostic]:
         for step in model.step_calls():
             if step.function is not None:
-                problem = _problem(step)
+                problem = _problem(model, step)
                 if problem is not None:
                     yield self.diagnostic(model, step.function, problem)
 
 
-def _problem(step: StepCall) -> str | None:
+def _problem(model: SemanticModel, step: StepCall) -> str | None:
     argument = step.function
     if isinstance(argument, _NOT_CALLABLE):
         if isinstance(argument, ast.Constant) and argument.value is Ellipsis:
@@ -94,6 +94,8 @@ def _problem(step: StepCall) -> str | None:
             'and the step fails with "Object of type coroutine is not JSON serializable"'
         )
     required = _required_parameters(node.args, argument)
+    if required and _binds_its_instance(model, step, node):
+        required = required[1:]  # `self.load`: a bound method gets its instance
     if required:
         names = ", ".join(required)
         return (
@@ -101,6 +103,18 @@ def _problem(step: StepCall) -> str | None:
             "step fails with a TypeError; bind values with a default or functools.partial"
         )
     return None
+
+
+def _binds_its_instance(model: SemanticModel, step: StepCall, node: ast.AST) -> bool:
+    """The step function is a method reached through an instance (`self.load`, also in
+    `functools.partial(self.load, ...)`), which passes it as the first parameter."""
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) or step.function is None:
+        return False
+    reference = step.function
+    if isinstance(reference, ast.Call) and reference.args:  # functools.partial(method, ...)
+        reference = reference.args[0]
+    scope = model.scopes.scope_at(step.node)
+    return isinstance(reference, ast.Attribute) and model.scopes.passed_self(reference, scope, node)
 
 
 def _required_parameters(args: ast.arguments, argument: ast.expr | None) -> list[str]:
