@@ -666,13 +666,13 @@ class Workflows:
 
     def _scan_step_call(self, unit: CodeUnit, scope: Scope, call: ast.Call) -> bool:
         """A call of a context method: a step call, a known method, or an unknown one."""
-        func = call.func
+        func, func_scope = self._step_method_alias(call.func, scope) or (call.func, scope)
         if not isinstance(func, ast.Attribute):
             return False
         is_step_method = func.attr in self.step_methods
         if not is_step_method and not self._may_be_context(func.value):
             return False
-        context = self.context_of(func.value, scope)
+        context = self.context_of(func.value, func_scope)
         if context is None:
             return False
         if not is_step_method:
@@ -704,6 +704,20 @@ class Workflows:
             self._binding_contexts.clear()
             self._class_contexts.clear()
             self._self_readers.clear()
+
+    def _step_method_alias(
+        self, func: ast.expr, scope: Scope
+    ) -> tuple[ast.Attribute, Scope] | None:
+        """`context.run` for `run` after `run = context.run` (also through `step = run`): a
+        name bound once to a step method (of a context or not: the caller resolves it)."""
+        for _ in range(_ALIAS_DEPTH):
+            bound = self.scopes.single_value(func, scope) if isinstance(func, ast.Name) else None
+            if bound is None:
+                return None
+            func, scope = bound
+            if isinstance(func, ast.Attribute):
+                return (func, scope) if func.attr in self.step_methods else None
+        return None
 
     def _may_be_context(self, expr: ast.expr) -> bool:
         """A cheap test before resolving: named like a context parameter."""
