@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import sys
 import sysconfig
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -106,9 +107,13 @@ def test_a_check_leaves_the_collector_as_it_found_it() -> None:
     assert gc.isenabled()
 
 
-def test_checks_in_several_threads_turn_the_collector_back_on_once_all_have_ended() -> None:
+def test_checks_in_several_threads_restore_the_process_once_all_have_ended() -> None:
+    """The collector back on, and the recursion limit that a check raises while it analyses
+    back where it was (a thread restoring what it found would leave another's raised one)."""
     text = (FIXTURES / "caveats" / "all_examples.py").read_text("utf-8")
+    limit = sys.getrecursionlimit()
     with ThreadPoolExecutor(max_workers=4) as pool:
         reports = list(pool.map(lambda _: check_source(text, SETTINGS), range(16)))
     assert len({report.diagnostics for report in reports}) == 1
     assert gc.isenabled()
+    assert sys.getrecursionlimit() == limit

@@ -526,6 +526,19 @@ class ScopeTree:
         return values[0] if values is not None and len(values) == 1 else None
 
 
+def _unpacked(target: ast.Tuple | ast.List, value: ast.expr | None) -> list[ast.expr | None]:
+    """What each element of a tuple target is bound to: `run, wait = context.run, 10` binds
+    each name to its element; any other value binds no element to an expression."""
+    elements = target.elts
+    if (
+        isinstance(value, ast.Tuple | ast.List)
+        and len(value.elts) == len(elements)
+        and not any(isinstance(node, ast.Starred) for node in (*elements, *value.elts))
+    ):
+        return list(value.elts)
+    return [None] * len(elements)
+
+
 def _is_partial(value: ast.expr | None) -> bool:
     """`partial(...)` or `functools.partial(...)`, by its name."""
     if not isinstance(value, ast.Call):
@@ -672,8 +685,8 @@ class _Binder:
         if isinstance(target, ast.Name):
             scope.bind(Binding(target.id, BindingKind.ASSIGNMENT, target, scope, value=value))
         elif isinstance(target, ast.Tuple | ast.List):
-            for element in target.elts:
-                self.bind_target(element, scope, None)
+            for element, element_value in zip(target.elts, _unpacked(target, value), strict=True):
+                self.bind_target(element, scope, element_value)
         elif isinstance(target, ast.Starred):
             self.bind_target(target.value, scope, None)
         else:
