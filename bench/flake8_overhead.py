@@ -26,7 +26,13 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from cli_speed import DEFAULT_LINES, STDLIB_PACKAGES, write_tree  # noqa: E402
+from cli_speed import (  # noqa: E402
+    DEFAULT_LINES,
+    ENVIRONMENT,
+    STDLIB_PACKAGES,
+    compile_once,
+    write_tree,
+)
 from generate_workflows import DEFAULT_SEED  # noqa: E402
 
 # Runs flake8 in this process with only the named plugin packages besides flake8's own.
@@ -52,7 +58,9 @@ VARIANTS = (
 def seconds_of(plugins: str, tree: Path) -> float:
     command = [sys.executable, "-c", FLAKE8_WITH, plugins, "-j1", "--exit-zero", "."]
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=tree, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, cwd=tree, env=ENVIRONMENT, capture_output=True, text=True, check=False
+    )
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"flake8 with {plugins or 'no plugins'} failed:\n{result.stderr}")
@@ -69,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="wfcheck-bench-") as temporary:
         tree = Path(temporary)
         files, lines = write_tree(tree, args.lines, args.seed)
+        compile_once()
         for _ in range(args.repeat):
             for label, plugins in VARIANTS:
                 best[label] = min(best[label], seconds_of(plugins, tree))
