@@ -207,6 +207,32 @@ def test_flake8_plugin_reads_the_same_table_but_not_under_isolated(tmp_path: Pat
     assert flake8(tmp_path, "--isolated") == ["UWF101", "UWF105", "UWF308"]
 
 
+def test_flake8_plugin_uses_each_files_configuration_as_wfcheck_check_does(
+    tmp_path: Path,
+) -> None:
+    """Files of one folder share its configuration; the per-file ignores still go by file."""
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.wfcheck]\nignore = ["UWF105"]\nper-file-ignores = { "a/orders.py" = ["UWF308"] }\n',
+    )
+    write(tmp_path / "a" / "orders.py", WORKFLOW)
+    write(tmp_path / "a" / "refunds.py", WORKFLOW)
+    write(tmp_path / "b" / "wfcheck.toml", 'select = ["UWF105"]\n')
+    write(tmp_path / "b" / "orders.py", WORKFLOW)
+    result = run_tool(tmp_path, "flake8", "--select", "UWF", ".")
+    by_flake8 = [
+        f"{line.split(':')[0].removeprefix('./')}:{line.split(': ', 1)[1].split()[0]}"
+        for line in result.stdout.splitlines()
+    ]
+    expected = [
+        "a/orders.py:UWF101",
+        "a/refunds.py:UWF101",
+        "a/refunds.py:UWF308",
+        "b/orders.py:UWF105",
+    ]
+    assert sorted(by_flake8) == sorted(found(wfcheck(tmp_path, "."))) == expected
+
+
 def test_flake8_plugin_honours_file_level_wfcheck_and_ruff_noqa(tmp_path: Path) -> None:
     write(tmp_path / "a.py", "# ruff: noqa: UWF101\n" + WORKFLOW)
     write(tmp_path / "b.py", "# wfcheck: noqa\n" + WORKFLOW)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any, ClassVar
 from flake8.exceptions import ExecutionError
 
 from wfcheck import __version__
-from wfcheck.config import ConfigError, ConfigFinder
+from wfcheck.config import ConfigError, ConfigFinder, ProjectConfig
 from wfcheck.engine import AnalysisError, InternalError, apply_noqa, rule_findings
 from wfcheck.project.index import ProjectView, shared_index
 from wfcheck.project.layout import checked_folders
@@ -36,6 +37,9 @@ class Plugin:
     isolated: ClassVar[bool] = False
     configs: ClassVar[ConfigFinder] = ConfigFinder()
     checked: ClassVar[tuple[Path, ...]] = ()  # the folders flake8 was given
+    # Per folder of a checked file: its configuration and its settings with the options on
+    # top, worked out for the first file of the folder.
+    folders: ClassVar[dict[str | None, tuple[ProjectConfig | None, Settings]]] = {}
 
     def __init__(self, tree: ast.Module, lines: list[str], filename: str = "-") -> None:
         self.tree = tree
@@ -64,6 +68,7 @@ class Plugin:
         cls.isolated = _isolated(sys.argv[1:])
         cls.checked = checked_folders(tuple(filenames or ["."]))
         cls.configs = ConfigFinder()
+        cls.folders = {}
         if cls.isolated:
             return
         try:
@@ -74,12 +79,20 @@ class Plugin:
 
     def settings(self) -> Settings:
         """The file's settings: its configuration's (a ConfigError stops flake8 with the
-        message naming the file and the key), with `--wfcheck-extend-select` added."""
-        settings = Settings()
-        if not self.isolated and self.filename not in ("-", "stdin"):
-            path = Path(self.filename)
-            config = self.configs.find(path.parent)
-            settings = config.settings_for(path) if config else settings
+        message naming the file and the key), with `--wfcheck-extend-select` added; the
+        configuration's per-file ignores are matched against each file."""
+        local = not self.isolated and self.filename not in ("-", "stdin")
+        folder = os.path.dirname(self.filename) if local else None  # None: no configuration
+        if folder not in self.folders:
+            config = self.configs.find(Path(folder)) if folder is not None else None
+            settings = config.settings if config is not None else Settings()
+            self.folders[folder] = (config, self._with_options(settings))
+        config, settings = self.folders[folder]
+        if config is None or not config.per_file_ignores:
+            return settings
+        return self._with_options(config.settings_for(Path(self.filename)))
+
+    def _with_options(self, settings: Settings) -> Settings:
         return settings.with_selection_overrides(extend_select=self.extend_select)
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
