@@ -520,6 +520,13 @@ class ScopeTree:
             if values is not None:
                 yield name, values
 
+    def partial_target(self, expr: ast.expr, scope: Scope) -> ast.expr | None:
+        """`f` for `functools.partial(f, ...)`; None for any other expression."""
+        if not isinstance(expr, ast.Call) or not expr.args:
+            return None
+        is_partial = self.qualified_name(expr.func, scope) == "functools.partial"
+        return expr.args[0] if is_partial else None
+
     def single_value(self, expr: ast.expr, scope: Scope) -> tuple[ast.expr, Scope] | None:
         """The expression a name is bound to, when every binding of it binds that one value."""
         values = self.bound_values(expr, scope)

@@ -244,11 +244,7 @@ class StepResults:
     def returned_by_reference(self, function: ast.expr, scope: Scope) -> Rejected | None:
         """What a function of another module of the project returns, named as a step function
         (`context.run("stamp", timestamp)`, also through `functools.partial(timestamp, ...)`)."""
-        is_partial = isinstance(function, ast.Call) and (
-            self.scopes.qualified_name(function.func, scope) == "functools.partial"
-        )
-        if isinstance(function, ast.Call) and is_partial and function.args:
-            function = function.args[0]
+        function = self.scopes.partial_target(function, scope) or function
         imported = self.workflows.imported_function(function, scope)
         return _imported_result(imported[0]) if imported is not None else None
 

@@ -726,10 +726,9 @@ class Workflows:
     def _resolve_step_function(self, expr: ast.expr, scope: Scope) -> StepFunction | None:
         if isinstance(expr, ast.Lambda):
             return StepFunction(expr)
-        if isinstance(expr, ast.Call) and self.scopes.qualified_name(expr.func, scope) == (
-            "functools.partial"
-        ):
-            target = self.scopes.resolve_function(expr.args[0], scope) if expr.args else None
+        wrapped = self.scopes.partial_target(expr, scope)
+        if wrapped is not None:
+            target = self.scopes.resolve_function(wrapped, scope)
             return StepFunction(target, via_partial=True) if target is not None else None
         target = self.scopes.resolve_function(expr, scope)
         return StepFunction(target) if target is not None else None
@@ -824,13 +823,12 @@ class Workflows:
             parameters = positional_parameters(function.args)[skipped:]
             return _Callee(function, parameters, list(call.args), call.keywords)
         bound = self.scopes.single_value(func, scope)
-        partial = bound[0] if bound is not None else None
-        if not isinstance(partial, ast.Call) or not partial.args or bound is None:
+        if bound is None:
             return None
-        if self.scopes.qualified_name(partial.func, bound[1]) != "functools.partial":
-            return None
-        function = self.scopes.resolve_function(partial.args[0], bound[1])
-        if function is None:
+        partial, partial_scope = bound
+        target = self.scopes.partial_target(partial, partial_scope)
+        function = self.scopes.resolve_function(target, partial_scope) if target else None
+        if function is None or not isinstance(partial, ast.Call):
             return None
         arguments = [*partial.args[1:], *call.args]
         keywords = [*partial.keywords, *call.keywords]
@@ -1109,12 +1107,8 @@ class Workflows:
                 else None
             )
         if isinstance(expr, ast.Call):
-            is_partial = self.scopes.qualified_name(expr.func, scope) == "functools.partial"
-            return (
-                self._failure_target(expr.args[0], scope, depth - 1)
-                if is_partial and expr.args
-                else None
-            )
+            target = self.scopes.partial_target(expr, scope)
+            return self._failure_target(target, scope, depth - 1) if target else None
         function = self.scopes.resolve_function(expr, scope)
         if function is not None:
             return function

@@ -110,10 +110,8 @@ def _binds_its_instance(model: SemanticModel, step: StepCall, node: ast.AST) -> 
     `functools.partial(self.load, ...)`), which passes it as the first parameter."""
     if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) or step.function is None:
         return False
-    reference = step.function
-    if isinstance(reference, ast.Call) and reference.args:  # functools.partial(method, ...)
-        reference = reference.args[0]
     scope = model.scopes.scope_at(step.node)
+    reference = model.scopes.partial_target(step.function, scope) or step.function
     return isinstance(reference, ast.Attribute) and model.scopes.passed_self(reference, scope, node)
 
 
