@@ -226,6 +226,7 @@ def _github_property(text: str) -> str:
 
 def render_full(findings: Sequence[Finding], options: RenderOptions) -> str:
     out = []
+    others: dict[str, CheckedFile] = {}  # the project's other modules that related info shows
     for f in findings:
         out.append(_code_and_body(f, options) + "\n")
         if f.code == IO_ERROR:  # no text to show
@@ -234,7 +235,7 @@ def render_full(findings: Sequence[Finding], options: RenderOptions) -> str:
         out.append(_excerpt(f.file, f.range, EXCERPT_CONTEXT))
         for related in f.related:
             out.append(f"info: {related.message}\n")
-            out.append(_excerpt(_related_file(f.file, related), related.range, 0))
+            out.append(_excerpt(_related_file(f.file, related, others), related.range, 0))
         if f.fix is not None:
             out.append(f"help: {f.fix.title}\n")
             out.append(_fix_diff(f.file.source, f.fix.edits))
@@ -251,13 +252,19 @@ def display_path(path: str) -> str:
     return absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
 
 
-def _related_file(file: CheckedFile, related: RelatedLocation) -> CheckedFile:
+def _related_file(
+    file: CheckedFile, related: RelatedLocation, others: dict[str, CheckedFile]
+) -> CheckedFile:
     """The file a related location is in: the finding's, or another module of the project
-    (read again; an empty text if it is gone, and the excerpt shows only the path)."""
-    if related.path is None:
+    (read again, once per output; an empty text if it is gone, and the excerpt shows only the
+    path)."""
+    path = related.path
+    if path is None:
         return file
-    text = read_source_if_readable(Path(related.path)) or ""
-    return CheckedFile(related.path, display_path(related.path), SourceText(text))
+    if path not in others:
+        text = read_source_if_readable(Path(path)) or ""
+        others[path] = CheckedFile(path, display_path(path), SourceText(text))
+    return others[path]
 
 
 def _applicability_note(applicability: Applicability) -> str | None:
