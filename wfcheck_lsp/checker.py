@@ -20,7 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from wfcheck.engine import FileReport, InternalError, collector_paused
+from wfcheck.engine import FileReport, InternalError
+from wfcheck.while_checking import collector_paused
 from wfcheck_lsp.configuration import Configuration
 from wfcheck_lsp.documents import Document
 

@@ -15,9 +15,9 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import overload
 
+from wfcheck.model.cached import cached_property
 from wfcheck.model.nodes import Point, end, nested_blocks, span, start
 from wfcheck.model.sources import (
     SourceClassifier,

@@ -13,9 +13,9 @@ import enum
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
-from functools import cached_property
 from typing import TypeVar
 
+from wfcheck.model.cached import cached_property
 from wfcheck.model.nodes import NodeIndex, Point, end, last_name, start
 
 _BUILTIN_NAMES = {name: f"builtins.{name}" for name in dir(builtins)}

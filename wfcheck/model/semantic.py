@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
-from functools import cached_property
 
+from wfcheck.model.cached import cached_property
 from wfcheck.model.concurrent_steps import ConcurrentSteps, concurrent_steps
 from wfcheck.model.flow import FlowFacts, OrchestrationFlow
 from wfcheck.model.imported import NO_IMPORTS, ImportedFacts

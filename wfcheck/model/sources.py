@@ -967,12 +967,14 @@ class SourceClassifier:
         reading = None
         for region in scope.region_scopes() if scope is not None else ():
             awaited = {id(node.value) for node in region.awaits}
-            logged = self._logged_calls(region)
+            logged: set[ast.Call] | None = None  # worked out at the first source met
             for call in region.calls:
-                if call in logged:
-                    continue  # a value that only goes to a log changes nothing
                 spec = self.classify(call, region, id(call) in awaited)
-                if spec is not None:
+                if spec is None:
+                    continue
+                if logged is None:
+                    logged = self._logged_calls(region)
+                if call not in logged:  # a value that only goes to a log changes nothing
                     through = spec.through or (describe_callee(call.func),)
                     reading = SourceSpec(
                         spec.kind,

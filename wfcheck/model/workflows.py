@@ -287,7 +287,7 @@ class Workflows:
                 found[name] = serve_class
         return found
 
-    def module_context_types(self) -> frozenset[str]:
+    def module_context_types(self) -> tuple[str, ...]:
         """The module-level names that stand for a context class: `Ctx = WorkflowContext[T]`,
         and classes derived from one."""
         found: set[str] = set()
@@ -304,7 +304,7 @@ class Workflows:
                 and self.is_context_type(self.annotation_name(last.value, module))
             ):
                 found.add(name)
-        return frozenset(found)
+        return tuple(sorted(found))
 
     def own_parameters(self, function: FunctionNode) -> list[ast.arg]:
         """The positional parameters a caller fills: a method's `self` or `cls` left out."""
@@ -581,19 +581,24 @@ class Workflows:
     def _parameter_used_like_a_context(
         self, call: ast.Call, scope: Scope, parameters: dict[str, ast.arg]
     ) -> ast.arg | None:
-        takes_functions = last_name(call.func) in self.scopes.callable_names or (
-            self.imported.is_project_name(self.scopes.qualified_name(call.func, scope) or "")
-        )
+        handed: ast.arg | None = None
         for argument in call_arguments(call):
             if isinstance(argument, ast.Attribute) and argument.attr in sdk.CONTEXT_ATTRIBUTES:
                 held = argument.value  # `context.request_payload`
-            elif takes_functions:
-                held = argument
-            else:
-                continue
-            if isinstance(held, ast.Name) and held.id in parameters:
-                return parameters[held.id]
+                if isinstance(held, ast.Name) and held.id in parameters:
+                    return parameters[held.id]
+            elif handed is None and isinstance(argument, ast.Name) and argument.id in parameters:
+                handed = parameters[argument.id]
+        if handed is not None and self._takes_functions(call, scope):
+            return handed
         return None
+
+    def _takes_functions(self, call: ast.Call, scope: Scope) -> bool:
+        """A call of a function of the file or of the project (whose use of what it is handed
+        the analysis can follow)."""
+        return last_name(call.func) in self.scopes.callable_names or (
+            self.imported.is_project_name(self.scopes.qualified_name(call.func, scope) or "")
+        )
 
     def _demote_called_annotated_functions(self) -> None:
         """An annotated function called with the context is a helper, in its callers' region."""

@@ -94,7 +94,7 @@ class ModuleSummary:
     # Module-level names holding an object whose kind matters for sources (`Origin` values).
     origins: dict[str, str] = field(default_factory=dict)
     # Module-level names that stand for the SDK's context class (`Ctx = AsyncWorkflowContext`).
-    context_types: frozenset[str] = frozenset()
+    context_types: tuple[str, ...] = ()  # sorted
     # Module-level classes whose instances json.dumps rejects, with what they are
     # (`a dataclass`, `a pydantic model`, `an Enum`, `a class of app/models.py`).
     rejected_instances: dict[str, str] = field(default_factory=dict)
