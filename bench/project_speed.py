@@ -20,9 +20,11 @@ import cycles), and deleted afterwards. Four measures, each printed as a ratio:
                every other round), and each keeps its minimum; an untimed collection runs
                before each pass, and the collector stays on while it runs.
   command line `python -m wfcheck check ROOT --statistics`: with `--no-cache` (cold), then
-               with the cache emptied (the run fills it) and again (warm), next to
-               `ruff check --no-cache --statistics ROOT` (its default rules) as a reference;
-               new processes, all cores, minimum of `--cli-rounds` rounds.
+               with the cache emptied (the run fills it) and again (warm); then after the
+               server part's helper (below) is edited to return `0.0`, and after it is
+               restored (each re-checks the modules whose results used its summary), next
+               to `ruff check --no-cache --statistics ROOT` (its default rules) as a
+               reference; new processes, all cores, minimum of `--cli-rounds` rounds.
   server       `python -m wfcheck_lsp`: opens the route module whose first route calls a
                services helper that returns `time.time()` outside a step, and that helper's
                module; then edits the helper (`time.time()` <-> `0.0`) and times each edit's
@@ -255,16 +257,24 @@ def ruff_executable() -> str | None:
     return found or (str(local) if local.is_file() else None)
 
 
-def measure_cli(project: Project, rounds: int) -> dict[str, Run]:
+def measure_cli(project: Project, rounds: int, target: Target | None) -> dict[str, Run]:
     root = project.root
     wfcheck = [sys.executable, "-m", "wfcheck", "check", str(root), "--statistics"]
     ruff = ruff_executable()
-    runs = {name: Run() for name in ("cold", "fill", "warm", "ruff")}
+    runs = {name: Run() for name in ("cold", "fill", "warm", "edit", "undo", "ruff")}
     for _ in range(rounds):
         shutil.rmtree(root / CACHE_FOLDER, ignore_errors=True)
         run_command([*wfcheck, "--no-cache"], root, runs["cold"])
         run_command(wfcheck, root, runs["fill"])
         run_command(wfcheck, root, runs["warm"])
+        if target is not None:  # the helper's summary changes, and back
+            original = project.texts[target.helper]
+            lines = original.splitlines(keepends=True)
+            lines[target.line] = lines[target.line].replace("time.time()", "0.0")
+            target.helper.write_text("".join(lines), encoding="utf-8")
+            run_command(wfcheck, root, runs["edit"])
+            target.helper.write_text(original, encoding="utf-8")
+            run_command(wfcheck, root, runs["undo"])
         if ruff is not None:
             run_command(
                 [ruff, "check", "--no-cache", "--statistics", str(root)], root, runs["ruff"]
@@ -285,10 +295,14 @@ def print_cli(runs: dict[str, Run], rounds: int) -> None:
         ("wfcheck check --statistics --no-cache", "cold"),
         ("wfcheck check --statistics (fills cache)", "fill"),
         ("wfcheck check --statistics (warm cache)", "warm"),
+        ("  after the helper stops reading the clock", "edit"),
+        ("  after it reads the clock again", "undo"),
         ("ruff check --no-cache --statistics", "ruff"),
     )
     for label, name in rows:
         run = runs[name]
+        if name in ("edit", "undo") and run.findings is None and run.failure is None:
+            continue  # no helper to edit
         if run.findings is None:
             print(f"{label:<44}{'-':>9}{'-':>10}  {run.failure}")
             continue
@@ -578,9 +592,9 @@ def main(argv: list[str] | None = None) -> int:
         best = measure_in_process(project, repeat)
         print_in_process(project, best, repeat)
         print()
-        print_cli(measure_cli(project, cli_rounds), cli_rounds)
-        print()
         target = find_target(project, best["cold"].reports)
+        print_cli(measure_cli(project, cli_rounds, target), cli_rounds)
+        print()
         if target is None:
             print("server: no route calls a helper returning time.time() outside a step")
         else:

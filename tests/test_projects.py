@@ -5,6 +5,8 @@ comments name."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +17,14 @@ import pytest
 from tests.conftest import FIXTURES
 from tests.expectations import compare, parse_expectations
 from tests.test_surfaces import findings_by_file
+from wfcheck import cli
+from wfcheck.cache import CACHE_FOLDER
+from wfcheck.project import index as index_module
+from wfcheck.project.index import ProjectIndex
+from wfcheck.project.layout import ProjectLayout
+from wfcheck.project.summaries import ModuleSummary
+from wfcheck.project.summary_json import summary_from_json, summary_to_json
+from wfcheck.settings import DetectionSettings
 
 PROJECTS = FIXTURES / "projects"
 NAMES = sorted(path.name for path in PROJECTS.iterdir() if path.is_dir())
@@ -117,6 +127,112 @@ def test_editing_a_helper_rechecks_its_caller_despite_the_cache(tmp_path: Path) 
     second = run(project, *command)
     assert second.returncode == 0, second.stdout
     assert "UWF101" not in second.stdout
+
+
+def all_summaries() -> list[ModuleSummary]:
+    summaries = []
+    for project in sorted(PROJECTS.iterdir()):
+        index = ProjectIndex(ProjectLayout(project), DetectionSettings())
+        summaries += [index.summary(path.resolve()) for path in sorted(project.rglob("*.py"))]
+    return summaries
+
+
+def test_a_summary_read_back_from_the_cache_is_the_same() -> None:
+    summaries = all_summaries()
+    functions = [f for summary in summaries for f in summary.functions.values()]
+    # every kind of fact is in some summary
+    assert any(f.reading for f in functions) and any(f.returns_unserializable for f in functions)
+    assert any(f.context_parameter for f in functions)
+    assert any(s.serve_objects for s in summaries) and any(s.context_types for s in summaries)
+    assert any(s.rejected_instances for s in summaries) and any(s.origins for s in summaries)
+    for summary in summaries:
+        back = summary_from_json(json.loads(json.dumps(summary_to_json(summary))))
+        assert back == summary
+        assert back.digest() == summary.digest()
+
+
+DIGESTS = """
+from tests.test_projects import all_summaries
+print([summary.digest() for summary in all_summaries()])
+"""
+
+
+def test_a_summary_has_the_same_digest_in_every_process() -> None:
+    """The digest keys cached results: string hashing changes from process to process."""
+    outputs = set()
+    for seed in ("1", "2", "3", "4", "5"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", DIGESTS],
+            capture_output=True,
+            text=True,
+            env=environment,
+            cwd=Path(__file__).parent.parent,
+            check=True,
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
+class SummaryRecorder:
+    """Runs `wfcheck check` in this process as a new process would (no summary in memory),
+    and records the modules it summarises itself rather than take from the cache."""
+
+    def __init__(self, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.project = project
+        self.monkeypatch = monkeypatch
+        self.made: list[str] = []
+        summary_of = index_module._summary_of
+
+        def recording(model, path, display, module):  # type: ignore[no-untyped-def]
+            self.made.append(display)
+            return summary_of(model, path, display, module)
+
+        monkeypatch.setattr(index_module, "_summary_of", recording)
+        monkeypatch.chdir(project)
+
+    def run(self, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str, list[str]]:
+        self.monkeypatch.setattr(index_module, "_SHARED", {})
+        self.made.clear()
+        code = cli.main(["check", ".", "--output-format", "concise", *options])
+        return code, capsys.readouterr().out, sorted(self.made)
+
+
+def test_a_run_summarises_again_only_the_modules_whose_summaries_may_have_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "deep_chain"
+    shutil.copytree(PROJECTS / "deep_chain", project)
+    runs = SummaryRecorder(project, monkeypatch)
+    code, first, made = runs.run(capsys)
+    assert (code, made) == (1, ["deep/batching.py", "deep/clock.py", "deep/window.py"])
+    assert "deep/flow.py:12:11: UWF101 batch_key() runs outside a step" in first
+    assert runs.run(capsys) == (1, first, [])  # every result from the cache
+    clock = project / "deep" / "clock.py"
+    clock.write_text(clock.read_text().replace("1000", "1_000"))  # the same summary
+    assert runs.run(capsys) == (1, first, ["deep/clock.py"])
+    clock.write_text("def now_ms() -> int:\n    return 0\n")  # no longer reads the clock
+    code, output, made = runs.run(capsys)
+    assert (code, made) == (0, ["deep/batching.py", "deep/clock.py", "deep/window.py"])
+    assert output == runs.run(capsys, "--no-cache")[1]
+
+
+def test_summaries_in_a_damaged_cache_are_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "deep_chain"
+    shutil.copytree(PROJECTS / "deep_chain", project)
+    runs = SummaryRecorder(project, monkeypatch)
+    _, first, _ = runs.run(capsys)
+    results = next((project / CACHE_FOLDER).rglob("results.json"))
+    document = json.loads(results.read_text())
+    assert len(document["summaries"]) == 3
+    for entry in document["summaries"].values():
+        entry[1]["summary"]["functions"] = [{"name": 3}]
+    results.write_text(json.dumps(document))
+    window = project / "deep" / "window.py"
+    window.write_text(window.read_text() + "\n")
+    assert runs.run(capsys) == (1, first, ["deep/batching.py", "deep/clock.py", "deep/window.py"])
 
 
 def test_the_full_format_shows_where_the_other_module_reads_the_source() -> None:

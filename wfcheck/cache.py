@@ -7,6 +7,11 @@ them is a miss. A result that used the summaries of other modules of the project
 digests and those of the texts they were made from, and holds while the texts are the same
 or, if one changed, the summaries made again are (an edited helper re-checks its callers).
 
+The summaries of the project's modules are kept too (`SummaryStore`), each with the digest of
+its module's text and of the summaries it used: a later run takes one while they are the same,
+so after an edit only the edited module, and the modules whose summaries change with it, are
+summarised again.
+
 The cache is one JSON file per wfcheck version, read once and written once per run
 (atomically); entries unused for PRUNE_AFTER_DAYS are dropped. A cache that cannot be read is
 treated as empty, one that cannot be written is skipped: the cache never changes a result.
@@ -35,11 +40,66 @@ from wfcheck.diagnostics import (
     Severity,
 )
 from wfcheck.engine import FileReport, SyntaxIssue
-from wfcheck.settings import Settings, settings_key
+from wfcheck.project.index import KeptSummary
+from wfcheck.project.summary_json import summary_from_json, summary_to_json
+from wfcheck.settings import DetectionSettings, Settings, settings_key
 
 CACHE_FOLDER = ".wfcheck_cache"
 PRUNE_AFTER_DAYS = 30
-_FORMAT = 2  # 2: the project modules a result used
+_FORMAT = 3  # 2: the project modules a result used; 3: module summaries
+
+
+class SummaryStore:
+    """Module summaries kept between runs, by module and detection settings: what a project
+    index looks up before it summarises a module, and where it puts the ones it makes
+    (`SummaryKeeper`). A worker process gets a copy of the entries; what it adds goes back
+    with its outcomes (`take_added`)."""
+
+    def __init__(self, entries: dict[str, list[Any]], today: int) -> None:
+        self.entries = entries
+        self.today = today
+        self.changed = False
+        self._added: dict[str, list[Any]] = {}
+        self._detection_keys: dict[DetectionSettings, str] = {}
+
+    def get(self, path: Path, detection: DetectionSettings) -> KeptSummary | None:
+        key = self._key(path, detection)
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        try:
+            kept = _kept_from_json(entry[1])
+        except (KeyError, IndexError, TypeError, ValueError):
+            del self.entries[key]
+            self.changed = True
+            return None
+        if entry[0] != self.today:
+            entry[0] = self.today
+            self.changed = True
+        return kept
+
+    def put(self, path: Path, detection: DetectionSettings, kept: KeptSummary) -> None:
+        key = self._key(path, detection)
+        entry = [self.today, _kept_to_json(kept)]
+        self.entries[key] = self._added[key] = entry
+        self.changed = True
+
+    def take_added(self) -> dict[str, list[Any]]:
+        """The entries put since the last call."""
+        added, self._added = self._added, {}
+        return added
+
+    def add(self, entries: dict[str, list[Any]]) -> None:
+        """Entries another process put."""
+        if entries:
+            self.entries.update(entries)
+            self.changed = True
+
+    def _key(self, path: Path, detection: DetectionSettings) -> str:
+        if detection not in self._detection_keys:
+            self._detection_keys[detection] = settings_key(detection)
+        text = f"{__version__}\0{self._detection_keys[detection]}\0{path}"
+        return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
 class ResultCache:
@@ -47,7 +107,9 @@ class ResultCache:
         self.folder = folder
         self.file = folder / __version__ / "results.json"
         self._today = int(time.time() // 86_400)
-        self._entries = self._load()
+        document = self._load()
+        self._entries: dict[str, list[Any]] = _entries(document, "entries")
+        self.summaries = SummaryStore(_entries(document, "summaries"), self._today)
         self._dirty = False
         self._settings_keys: dict[Settings, str] = {}
 
@@ -82,31 +144,42 @@ class ResultCache:
 
     def save(self) -> str | None:
         """Write the cache if it changed; the reason when it could not be written."""
-        if not self._dirty:
+        if not self._dirty and not self.summaries.changed:
             return None
-        oldest = self._today - PRUNE_AFTER_DAYS
-        entries = {key: entry for key, entry in self._entries.items() if entry[0] >= oldest}
+        document = {
+            "format": _FORMAT,
+            "entries": self._recent(self._entries),
+            "summaries": self._recent(self.summaries.entries),
+        }
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             _mark_cache_folder(self.folder)
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"format": _FORMAT, "entries": entries}, out, separators=(",", ":"))
+                json.dump(document, out, separators=(",", ":"))
             os.replace(temporary, self.file)
         except OSError as error:
             return f"{self.file}: {error.strerror or error}"
-        self._dirty = False
+        self._dirty = self.summaries.changed = False
         return None
 
-    def _load(self) -> dict[str, list[Any]]:
+    def _recent(self, entries: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        oldest = self._today - PRUNE_AFTER_DAYS
+        return {key: entry for key, entry in entries.items() if entry[0] >= oldest}
+
+    def _load(self) -> dict[str, Any]:
         try:
             document = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         if not isinstance(document, dict) or document.get("format") != _FORMAT:
             return {}
-        entries = document.get("entries")
-        return entries if isinstance(entries, dict) else {}
+        return document
+
+
+def _entries(document: dict[str, Any], name: str) -> dict[str, list[Any]]:
+    entries = document.get(name)
+    return entries if isinstance(entries, dict) else {}
 
 
 def _mark_cache_folder(folder: Path) -> None:
@@ -119,6 +192,19 @@ def _mark_cache_folder(folder: Path) -> None:
         if not path.exists():
             with contextlib.suppress(OSError):
                 path.write_text(content, encoding="utf-8")
+
+
+def _kept_to_json(kept: KeptSummary) -> dict[str, Any]:
+    return {
+        "text": kept.text,
+        "used": [list(used) for used in kept.used],
+        "summary": summary_to_json(kept.summary),
+    }
+
+
+def _kept_from_json(value: dict[str, Any]) -> KeptSummary:
+    used = tuple((str(path), str(digest)) for path, digest in value["used"])
+    return KeptSummary(str(value["text"]), used, summary_from_json(value["summary"]))
 
 
 def _range_to_json(range_: Range) -> list[int]:

@@ -8,16 +8,17 @@ Small runs stay in the main process, where starting workers would cost more than
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from wfcheck.cache import ResultCache
+from wfcheck.cache import ResultCache, SummaryStore
 from wfcheck.engine import FileReport, InternalError, check_source
 from wfcheck.fixing import FixResult, applicable_fixes, fix_text
-from wfcheck.project.index import ProjectIndex, shared_index
+from wfcheck.project.index import ProjectIndex, keep_shared_summaries, shared_index
 from wfcheck.settings import Settings
 
 # Below this much source text in total, the run stays in one process.
@@ -48,10 +49,12 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a job found: the report of the (fixed) text, and the fixing when asked for."""
+    """What a job found: the report of the (fixed) text, and the fixing when asked for; from
+    a worker process, the summaries of project modules it made (entries of the cache)."""
 
     report: FileReport
     fixing: FixResult | None = None
+    summaries: dict[str, list[Any]] = field(default_factory=dict)
 
 
 def run_job(job: Job) -> Outcome:
@@ -78,6 +81,17 @@ def run_job(job: Job) -> Outcome:
 def run_jobs(jobs: Sequence[Job], cache: ResultCache | None) -> list[Outcome]:
     """The outcome of each job, in order: from the cache where it knows the file's content
     and settings (and there is nothing to fix), else computed, in parallel when it pays."""
+    store = cache.summaries if cache else None
+    keep_shared_summaries(store)
+    try:
+        return _outcomes(jobs, cache, store)
+    finally:
+        keep_shared_summaries(None)
+
+
+def _outcomes(
+    jobs: Sequence[Job], cache: ResultCache | None, store: SummaryStore | None
+) -> list[Outcome]:
     outcomes: list[Outcome | None] = [None] * len(jobs)
     keys = [
         cache.key(job.data, job.settings, os.path.abspath(job.filename)) if cache else ""
@@ -94,11 +108,13 @@ def run_jobs(jobs: Sequence[Job], cache: ResultCache | None) -> list[Outcome]:
             outcomes[index] = Outcome(cached)
         else:
             pending.append(index)
-    computed = _compute([jobs[index] for index in pending])
+    computed = _compute([jobs[index] for index in pending], store)
     for index, outcome in zip(pending, computed, strict=True):
         outcomes[index] = outcome
         if cache and outcome.fixing is None:
             cache.put(keys[index], outcome.report)
+        if store is not None:
+            store.add(outcome.summaries)
     return [outcome for outcome in outcomes if outcome is not None]
 
 
@@ -114,18 +130,37 @@ def _is_current(report: FileReport, job: Job) -> bool:
     return project.view(Path(job.filename)).is_current(report.dependencies, report.texts)
 
 
-def _compute(jobs: list[Job]) -> list[Outcome]:
+def _compute(jobs: list[Job], store: SummaryStore | None) -> list[Outcome]:
     workers = os.cpu_count() or 1
     size = sum(len(job.data) for job in jobs)
     if workers < 2 or len(jobs) < 2 or size < PARALLEL_THRESHOLD_BYTES:
         return [run_job(job) for job in jobs]
     try:
-        return _in_pool(jobs, workers, run_job)
+        return _in_pool(jobs, workers, store)
     except (OSError, BrokenProcessPool):  # no processes here (a sandbox): one is enough
         return [run_job(job) for job in jobs]
 
 
-def _in_pool(jobs: list[Job], workers: int, work: Callable[[Job], Outcome]) -> list[Outcome]:
+def _in_pool(jobs: list[Job], workers: int, store: SummaryStore | None) -> list[Outcome]:
     chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        return list(pool.map(work, jobs, chunksize=chunk))
+    kept = (store.entries, store.today) if store is not None else None
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)), initializer=_start_worker, initargs=(kept,)
+    ) as pool:
+        return list(pool.map(_run_in_worker, jobs, chunksize=chunk))
+
+
+# A worker process's copy of the summaries kept between runs.
+_WORKER_STORE: list[SummaryStore | None] = [None]
+
+
+def _start_worker(kept: tuple[dict[str, list[Any]], int] | None) -> None:
+    store = SummaryStore(*kept) if kept is not None else None
+    _WORKER_STORE[0] = store
+    keep_shared_summaries(store)
+
+
+def _run_in_worker(job: Job) -> Outcome:
+    outcome = run_job(job)
+    store = _WORKER_STORE[0]
+    return replace(outcome, summaries=store.take_added()) if store is not None else outcome

@@ -113,6 +113,6 @@ class Settings:
         return replace(self, selection=selection)
 
 
-def settings_key(settings: Settings) -> str:
+def settings_key(settings: Settings | DetectionSettings) -> str:
     """A text that two Settings share exactly when they are equal (sets in sorted order)."""
     return json.dumps(asdict(settings), sort_keys=True, default=sorted)

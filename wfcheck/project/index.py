@@ -12,7 +12,9 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from wfcheck.config import PYPROJECT_TOML, ProjectConfig
 from wfcheck.discovery import discover
@@ -23,6 +25,7 @@ from wfcheck.model.workflows import Region
 from wfcheck.project.layout import ModuleName, ProjectLayout, absolute_name, project_root
 from wfcheck.project.summaries import (
     EMPTY,
+    ContextUse,
     FunctionSummary,
     ModuleSummary,
     Reading,
@@ -32,6 +35,7 @@ from wfcheck.project.summaries import (
 )
 from wfcheck.settings import DetectionSettings
 from wfcheck.source import SourceText, read_source_if_readable
+from wfcheck.while_checking import collector_paused, recursion_room
 
 # How many re-exports (`from .billing import load` in an `__init__.py`) a name is followed.
 _MAX_REEXPORTS = 8
@@ -39,7 +43,27 @@ _MAX_REEXPORTS = 8
 _MAX_ROUNDS = 4
 
 
+@dataclass(frozen=True)
+class KeptSummary:
+    """A module's summary kept between runs, with what it was made from: the digest of the
+    module's text, and the summaries it used with their digests."""
+
+    text: str
+    used: tuple[tuple[str, str], ...]
+    summary: ModuleSummary
+
+
+class SummaryKeeper(Protocol):
+    """Where summaries are kept between runs (the command line's cache)."""
+
+    def get(self, path: Path, detection: DetectionSettings) -> KeptSummary | None: ...
+
+    def put(self, path: Path, detection: DetectionSettings, kept: KeptSummary) -> None: ...
+
+
 _SHARED: dict[tuple[Path, DetectionSettings], ProjectIndex] = {}
+# Where the shared indexes keep their summaries between runs (none unless a run sets one).
+_KEEPER: list[SummaryKeeper | None] = [None]
 # The project root of each folder holding a checked file, with the folders the run was given.
 _ROOTS: dict[tuple[str, tuple[Path, ...]], Path] = {}
 
@@ -56,7 +80,15 @@ def shared_index(
     key = (_ROOTS[folder], detection)
     if key not in _SHARED:
         _SHARED[key] = ProjectIndex(ProjectLayout(key[0]), detection)
-    return _SHARED[key]
+    index = _SHARED[key]
+    index.keeper = _KEEPER[0]
+    return index
+
+
+def keep_shared_summaries(keeper: SummaryKeeper | None) -> None:
+    """Where the indexes of `shared_index` look for summaries made by earlier runs, and keep
+    the ones they make (None: nowhere)."""
+    _KEEPER[0] = keeper
 
 
 def _digest(text: str | None) -> str:
@@ -72,10 +104,12 @@ class ProjectIndex:
         layout: ProjectLayout,
         detection: DetectionSettings,
         read_text: Callable[[Path], str | None] = read_source_if_readable,
+        keeper: SummaryKeeper | None = None,
     ) -> None:
         self.layout = layout
         self.detection = detection
         self.read_text = read_text
+        self.keeper = keeper
         self._summaries: dict[Path, ModuleSummary] = {}
         self._dependents: dict[Path, set[Path]] = {}  # who used a module's summary
         self._in_progress: list[Path] = []
@@ -84,6 +118,7 @@ class ProjectIndex:
         self._leads: dict[Path, bool] = {}  # by `_leads_to_the_sdk`
         self._files: list[Path] | None = None  # the project's modules, when first needed
         self._naming: dict[str, list[Path]] = {}  # by `files_naming`
+        self._splits: dict[str, tuple[Path, str] | None] = {}  # by `split`
         self._text_digests: dict[Path, str] = {}
         self._used_by: dict[Path, frozenset[Path]] = {}  # the summaries each one used
 
@@ -159,6 +194,11 @@ class ProjectIndex:
     def split(self, name: str) -> tuple[Path, str] | None:
         """The file of the longest module prefix of `name`, and the name inside it:
         `(app/main.py, "serve")` for `app.main.serve`."""
+        if name not in self._splits:
+            self._splits[name] = self._split(name)
+        return self._splits[name]
+
+    def _split(self, name: str) -> tuple[Path, str] | None:
         parts = name.split(".")
         for cut in range(len(parts) - 1, 0, -1):
             path = self.layout.file_of(".".join(parts[:cut]))
@@ -241,25 +281,46 @@ class ProjectIndex:
         return found
 
     def _summarize(self, path: Path) -> ModuleSummary:
+        kept = self._kept_summary(path)
+        if kept is not None:
+            return kept
         display = self.layout.display(path)
         text = self.read_text(path)
         self._text_digests[path] = _digest(text)
         self._used_by[path] = frozenset()
         if text is None:
             return ModuleSummary(path=display)
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError):
-            return ModuleSummary(path=display)  # a module that does not parse tells nothing
         view = self.view(path)
         module = view.module or ModuleName("", False)
-        try:
-            model = SemanticModel(SourceText(text), tree, self.detection, view)
-            summary = _summary_of(model, path, display, module)
-        except RecursionError:
-            return ModuleSummary(path=display)
+        with collector_paused(), recursion_room():
+            try:
+                tree = ast.parse(text)
+            except (SyntaxError, ValueError, RecursionError):
+                return ModuleSummary(path=display)  # a module that does not parse tells nothing
+            try:
+                model = SemanticModel(SourceText(text), tree, self.detection, view)
+                summary = _summary_of(model, path, display, module)
+            except RecursionError:
+                return ModuleSummary(path=display)
         self._used_by[path] = frozenset(view.used)
+        if self.keeper is not None:
+            made = KeptSummary(self._text_digests[path], view.dependencies(), summary)
+            self.keeper.put(path, self.detection, made)
         return summary
+
+    def _kept_summary(self, path: Path) -> ModuleSummary | None:
+        """The summary an earlier run made of the module, if its text is the same and the
+        summaries it used are (those are looked up, or made, first)."""
+        kept = self.keeper.get(path, self.detection) if self.keeper is not None else None
+        if kept is None or kept.text != self.text_digest(path):
+            return None
+        used = [Path(module) for module, _ in kept.used]
+        for module, (_, digest) in zip(used, kept.used, strict=True):
+            self.note_dependency(path, module)
+            if self.summary(module).digest() != digest:
+                return None
+        self._used_by[path] = frozenset(used)
+        return kept.summary
 
 
 def _summary_of(
@@ -272,18 +333,24 @@ def _summary_of(
     summaries: dict[str, FunctionSummary] = {}
     for name, node, _ in functions:
         parameter = parameters.get(node)
+        instance_context = workflows.reaches_instance_context(node)
         summaries[name] = FunctionSummary(
             name=name,
             parameters=tuple(p.arg for p in workflows.own_parameters(node)),
             reading=_reading(model, node, path, display),
             context_parameter=parameter.arg if parameter is not None else None,
-            context_use=model.context_use(node),
+            # what callers ask of a function that takes their context (or its instance's)
+            context_use=(
+                model.context_use(node)
+                if parameter is not None or instance_context
+                else ContextUse.ESCAPES
+            ),
             checked_in_own_module=model.is_workflow_file and node in own,
             is_failure_function=workflows.is_failure_function(node),
             is_deterministic=node in model.classifier.declared_deterministic,
             returns_function=model.returns_function(node),
             returns_unserializable=model.step_results.summary_of_returned(node, display),
-            reaches_instance_context=workflows.reaches_instance_context(node),
+            reaches_instance_context=instance_context,
         )
     module = model.scopes.module
     return ModuleSummary(
