@@ -148,12 +148,12 @@ def test_a_summary_read_back_from_the_cache_is_the_same() -> None:
     for summary in summaries:
         back = summary_from_json(json.loads(json.dumps(summary_to_json(summary))))
         assert back == summary
-        assert back.digest() == summary.digest()
+        assert back.digest == summary.digest
 
 
 DIGESTS = """
 from tests.test_projects import all_summaries
-print([summary.digest() for summary in all_summaries()])
+print([summary.digest for summary in all_summaries()])
 """
 
 
@@ -224,12 +224,12 @@ def test_summaries_in_a_damaged_cache_are_made_again(
     shutil.copytree(PROJECTS / "deep_chain", project)
     runs = SummaryRecorder(project, monkeypatch)
     _, first, _ = runs.run(capsys)
-    results = next((project / CACHE_FOLDER).rglob("results.json"))
-    document = json.loads(results.read_text())
-    assert len(document["summaries"]) == 3
-    for entry in document["summaries"].values():
+    kept = next((project / CACHE_FOLDER).rglob("summaries.json"))
+    document = json.loads(kept.read_text())
+    assert len(document["entries"]) == 3
+    for entry in document["entries"].values():
         entry[1]["summary"]["functions"] = [{"name": 3}]
-    results.write_text(json.dumps(document))
+    kept.write_text(json.dumps(document))
     window = project / "deep" / "window.py"
     window.write_text(window.read_text() + "\n")
     assert runs.run(capsys) == (1, first, ["deep/batching.py", "deep/clock.py", "deep/window.py"])

@@ -12,7 +12,8 @@ its module's text and of the summaries it used: a later run takes one while they
 so after an edit only the edited module, and the modules whose summaries change with it, are
 summarised again.
 
-The cache is one JSON file per wfcheck version, read once and written once per run
+Results and summaries are two JSON files per wfcheck version (`EntryFile`), each read at most
+once (the summaries only when a module has to be summarised) and written at most once per run
 (atomically); entries unused for PRUNE_AFTER_DAYS are dropped. A cache that cannot be read is
 treated as empty, one that cannot be written is skipped: the cache never changes a result.
 """
@@ -49,51 +50,111 @@ PRUNE_AFTER_DAYS = 30
 _FORMAT = 3  # 2: the project modules a result used; 3: module summaries
 
 
+class EntryFile:
+    """One JSON file of the cache: entries by key, each with the day it was last used, read
+    when first needed and written when changed (atomically); entries unused for
+    PRUNE_AFTER_DAYS are dropped when it is written."""
+
+    def __init__(self, file: Path | None, today: int, entries: dict[str, list[Any]] | None = None):
+        self.file = file  # None: entries handed over by another process, never written
+        self.today = today
+        self.changed = False
+        self._entries = entries
+
+    @property
+    def entries(self) -> dict[str, list[Any]]:
+        if self._entries is None:
+            self._entries = self._load()
+        return self._entries
+
+    def value(self, key: str) -> Any:
+        """The entry's value (it is marked used today), or None."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry[0] != self.today:
+            entry[0] = self.today
+            self.changed = True
+        return entry[1]
+
+    def put(self, key: str, value: Any) -> list[Any]:
+        entry = self.entries[key] = [self.today, value]
+        self.changed = True
+        return entry
+
+    def drop(self, key: str) -> None:
+        self.entries.pop(key, None)
+        self.changed = True
+
+    def add(self, entries: dict[str, list[Any]]) -> None:
+        if entries:
+            self.entries.update(entries)
+            self.changed = True
+
+    def save(self, folder: Path) -> str | None:
+        """Write the file if it changed; the reason when it could not be written."""
+        if not self.changed or self.file is None:
+            return None
+        oldest = self.today - PRUNE_AFTER_DAYS
+        entries = {key: entry for key, entry in self.entries.items() if entry[0] >= oldest}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            _mark_cache_folder(folder)
+            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                # dumps: the C encoder (dump encodes piece by piece, in Python)
+                out.write(
+                    json.dumps({"format": _FORMAT, "entries": entries}, separators=(",", ":"))
+                )
+            os.replace(temporary, self.file)
+        except OSError as error:
+            return f"{self.file}: {error.strerror or error}"
+        self.changed = False
+        return None
+
+    def _load(self) -> dict[str, list[Any]]:
+        if self.file is None:
+            return {}
+        try:
+            document = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(document, dict) or document.get("format") != _FORMAT:
+            return {}
+        entries = document.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+
 class SummaryStore:
     """Module summaries kept between runs, by module and detection settings: what a project
     index looks up before it summarises a module, and where it puts the ones it makes
     (`SummaryKeeper`). A worker process gets a copy of the entries; what it adds goes back
     with its outcomes (`take_added`)."""
 
-    def __init__(self, entries: dict[str, list[Any]], today: int) -> None:
-        self.entries = entries
-        self.today = today
-        self.changed = False
+    def __init__(self, file: EntryFile) -> None:
+        self.file = file
         self._added: dict[str, list[Any]] = {}
         self._detection_keys: dict[DetectionSettings, str] = {}
 
     def get(self, path: Path, detection: DetectionSettings) -> KeptSummary | None:
         key = self._key(path, detection)
-        entry = self.entries.get(key)
-        if entry is None:
+        value = self.file.value(key)
+        if value is None:
             return None
         try:
-            kept = _kept_from_json(entry[1])
+            return _kept_from_json(value)
         except (KeyError, IndexError, TypeError, ValueError):
-            del self.entries[key]
-            self.changed = True
+            self.file.drop(key)
             return None
-        if entry[0] != self.today:
-            entry[0] = self.today
-            self.changed = True
-        return kept
 
     def put(self, path: Path, detection: DetectionSettings, kept: KeptSummary) -> None:
         key = self._key(path, detection)
-        entry = [self.today, _kept_to_json(kept)]
-        self.entries[key] = self._added[key] = entry
-        self.changed = True
+        self._added[key] = self.file.put(key, _kept_to_json(kept))
 
     def take_added(self) -> dict[str, list[Any]]:
         """The entries put since the last call."""
         added, self._added = self._added, {}
         return added
-
-    def add(self, entries: dict[str, list[Any]]) -> None:
-        """Entries another process put."""
-        if entries:
-            self.entries.update(entries)
-            self.changed = True
 
     def _key(self, path: Path, detection: DetectionSettings) -> str:
         if detection not in self._detection_keys:
@@ -105,12 +166,10 @@ class SummaryStore:
 class ResultCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.file = folder / __version__ / "results.json"
-        self._today = int(time.time() // 86_400)
-        document = self._load()
-        self._entries: dict[str, list[Any]] = _entries(document, "entries")
-        self.summaries = SummaryStore(_entries(document, "summaries"), self._today)
-        self._dirty = False
+        today = int(time.time() // 86_400)
+        self.results = EntryFile(folder / __version__ / "results.json", today)
+        # In a file of their own: a run that finds every result current never reads them.
+        self.summaries = SummaryStore(EntryFile(folder / __version__ / "summaries.json", today))
         self._settings_keys: dict[Settings, str] = {}
 
     def key(self, data: bytes, settings: Settings, path: str) -> str:
@@ -124,62 +183,23 @@ class ResultCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> FileReport | None:
-        entry = self._entries.get(key)
-        if entry is None:
+        value = self.results.value(key)
+        if value is None:
             return None
         try:
-            report = _report_from_json(entry[1])
+            return _report_from_json(value)
         except (KeyError, IndexError, TypeError, ValueError):
-            del self._entries[key]
+            self.results.drop(key)
             return None
-        if entry[0] != self._today:
-            entry[0] = self._today
-            self._dirty = True
-        return report
 
     def put(self, key: str, report: FileReport) -> None:
         if report.analysis_error is None and report.internal_error is None:
-            self._entries[key] = [self._today, _report_to_json(report)]
-            self._dirty = True
+            self.results.put(key, _report_to_json(report))
 
     def save(self) -> str | None:
-        """Write the cache if it changed; the reason when it could not be written."""
-        if not self._dirty and not self.summaries.changed:
-            return None
-        document = {
-            "format": _FORMAT,
-            "entries": self._recent(self._entries),
-            "summaries": self._recent(self.summaries.entries),
-        }
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            _mark_cache_folder(self.folder)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(document, out, separators=(",", ":"))
-            os.replace(temporary, self.file)
-        except OSError as error:
-            return f"{self.file}: {error.strerror or error}"
-        self._dirty = self.summaries.changed = False
-        return None
-
-    def _recent(self, entries: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        oldest = self._today - PRUNE_AFTER_DAYS
-        return {key: entry for key, entry in entries.items() if entry[0] >= oldest}
-
-    def _load(self) -> dict[str, Any]:
-        try:
-            document = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(document, dict) or document.get("format") != _FORMAT:
-            return {}
-        return document
-
-
-def _entries(document: dict[str, Any], name: str) -> dict[str, list[Any]]:
-    entries = document.get(name)
-    return entries if isinstance(entries, dict) else {}
+        """Write what changed; the reason when it could not be written."""
+        problems = [self.results.save(self.folder), self.summaries.file.save(self.folder)]
+        return next((problem for problem in problems if problem is not None), None)
 
 
 def _mark_cache_folder(folder: Path) -> None:

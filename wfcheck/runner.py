@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from wfcheck.cache import ResultCache, SummaryStore
+from wfcheck.cache import EntryFile, ResultCache, SummaryStore
 from wfcheck.engine import FileReport, InternalError, check_source
 from wfcheck.fixing import FixResult, applicable_fixes, fix_text
 from wfcheck.project.index import ProjectIndex, keep_shared_summaries, shared_index
@@ -97,6 +97,7 @@ def _outcomes(
         cache.key(job.data, job.settings, os.path.abspath(job.filename)) if cache else ""
         for job in jobs
     ]
+    _remember_texts(jobs)
     pending = []
     for index, job in enumerate(jobs):
         cached = cache.get(keys[index]) if cache else None
@@ -114,7 +115,7 @@ def _outcomes(
         if cache and outcome.fixing is None:
             cache.put(keys[index], outcome.report)
         if store is not None:
-            store.add(outcome.summaries)
+            store.file.add(outcome.summaries)
     return [outcome for outcome in outcomes if outcome is not None]
 
 
@@ -130,6 +131,15 @@ def _is_current(report: FileReport, job: Job) -> bool:
     return project.view(Path(job.filename)).is_current(report.dependencies, report.texts)
 
 
+def _remember_texts(jobs: Sequence[Job]) -> None:
+    """The files' texts, read already, for the indexes that look up whether a module has
+    changed."""
+    for job in jobs:
+        project = job.project
+        if project is not None:
+            project.remember_text(Path(job.filename).resolve(), job.text)
+
+
 def _compute(jobs: list[Job], store: SummaryStore | None) -> list[Outcome]:
     workers = os.cpu_count() or 1
     size = sum(len(job.data) for job in jobs)
@@ -143,7 +153,7 @@ def _compute(jobs: list[Job], store: SummaryStore | None) -> list[Outcome]:
 
 def _in_pool(jobs: list[Job], workers: int, store: SummaryStore | None) -> list[Outcome]:
     chunk = max(1, len(jobs) // (workers * 8))
-    kept = (store.entries, store.today) if store is not None else None
+    kept = (store.file.entries, store.file.today) if store is not None else None
     with ProcessPoolExecutor(
         max_workers=min(workers, len(jobs)), initializer=_start_worker, initargs=(kept,)
     ) as pool:
@@ -155,7 +165,7 @@ _WORKER_STORE: list[SummaryStore | None] = [None]
 
 
 def _start_worker(kept: tuple[dict[str, list[Any]], int] | None) -> None:
-    store = SummaryStore(*kept) if kept is not None else None
+    store = SummaryStore(EntryFile(None, kept[1], kept[0])) if kept is not None else None
     _WORKER_STORE[0] = store
     keep_shared_summaries(store)
 

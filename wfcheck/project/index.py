@@ -119,7 +119,7 @@ class ProjectIndex:
         self._files: list[Path] | None = None  # the project's modules, when first needed
         self._naming: dict[str, list[Path]] = {}  # by `files_naming`
         self._splits: dict[str, tuple[Path, str] | None] = {}  # by `split`
-        self._text_digests: dict[Path, str] = {}
+        self._text_digests: dict[str, str] = {}  # by path, as text
         self._used_by: dict[Path, frozenset[Path]] = {}  # the summaries each one used
 
     def view(self, path: Path | None) -> ProjectView:
@@ -158,7 +158,7 @@ class ProjectIndex:
         self._naming.clear()
         if self._files is not None and path not in self._files:
             self._files = None  # a new module
-        self._text_digests.pop(path, None)
+        self._text_digests.pop(str(path), None)
         forgotten = {path} if self._summaries.pop(path, None) is not None else set()
         return forgotten | self._forget_dependents(path)
 
@@ -263,11 +263,17 @@ class ProjectIndex:
             self._top_names = frozenset(names)
         return self._top_names
 
-    def text_digest(self, path: Path) -> str:
-        """The digest of a module's text: the one its summary was made from, else read now."""
-        if path not in self._text_digests:
-            self._text_digests[path] = _digest(self.read_text(path))
-        return self._text_digests[path]
+    def text_digest(self, path: Path | str) -> str:
+        """The digest of a module's text: the one its summary was made from, or that
+        `remember_text` was told, else read now."""
+        key = str(path)
+        if key not in self._text_digests:
+            self._text_digests[key] = _digest(self.read_text(Path(path)))
+        return self._text_digests[key]
+
+    def remember_text(self, path: Path, text: str) -> None:
+        """A module's text as the caller has just read it from disk (not read again)."""
+        self._text_digests.setdefault(str(path), _digest(text))
 
     def read_by(self, path: Path) -> set[Path]:
         """The modules whose texts a module's summary was made from (itself included): the
@@ -286,7 +292,7 @@ class ProjectIndex:
             return kept
         display = self.layout.display(path)
         text = self.read_text(path)
-        self._text_digests[path] = _digest(text)
+        self._text_digests[str(path)] = _digest(text)
         self._used_by[path] = frozenset()
         if text is None:
             return ModuleSummary(path=display)
@@ -304,7 +310,7 @@ class ProjectIndex:
                 return ModuleSummary(path=display)
         self._used_by[path] = frozenset(view.used)
         if self.keeper is not None:
-            made = KeptSummary(self._text_digests[path], view.dependencies(), summary)
+            made = KeptSummary(self._text_digests[str(path)], view.dependencies(), summary)
             self.keeper.put(path, self.detection, made)
         return summary
 
@@ -317,7 +323,7 @@ class ProjectIndex:
         used = [Path(module) for module, _ in kept.used]
         for module, (_, digest) in zip(used, kept.used, strict=True):
             self.note_dependency(path, module)
-            if self.summary(module).digest() != digest:
+            if self.summary(module).digest != digest:
                 return None
         self._used_by[path] = frozenset(used)
         return kept.summary
@@ -403,7 +409,7 @@ class ProjectView(ImportedFacts):
 
     def dependencies(self) -> tuple[tuple[str, str], ...]:
         """The modules whose summaries were used, each with its summary's digest."""
-        return tuple(sorted((str(path), summary.digest()) for path, summary in self.used.items()))
+        return tuple(sorted((str(path), summary.digest) for path, summary in self.used.items()))
 
     def texts(self) -> tuple[tuple[str, str], ...]:
         """Every module whose text the used summaries were made from, with its digest."""
@@ -416,11 +422,9 @@ class ProjectView(ImportedFacts):
         """Whether a result made with those summaries still holds: every module they were
         made from has the same text (no module is summarised to know it), or else the
         summaries, made again, are the same."""
-        if texts and all(self.index.text_digest(Path(p)) == digest for p, digest in texts):
+        if texts and all(self.index.text_digest(path) == digest for path, digest in texts):
             return True
-        return all(
-            self.index.summary(Path(path)).digest() == digest for path, digest in dependencies
-        )
+        return all(self.index.summary(Path(path)).digest == digest for path, digest in dependencies)
 
     def may_hold_workflow_code(self, text: str) -> bool:
         """A cheap test on a text that names no SDK module: an import of a project module that

@@ -9,10 +9,12 @@ from __future__ import annotations
 import ast
 import enum
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wfcheck.diagnostics import Range
+from wfcheck.model.cached import cached_property
 from wfcheck.model.scopes import BindingKind, FunctionNode, Scope, ScopeKind
 
 if TYPE_CHECKING:  # the model imports these summaries
@@ -99,8 +101,13 @@ class ModuleSummary:
     # (`a dataclass`, `a pydantic model`, `an Enum`, `a class of app/models.py`).
     rejected_instances: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
     def digest(self) -> str:
-        return hashlib.blake2b(repr(self).encode(), digest_size=12).hexdigest()
+        """Of its JSON form (the same in every process, and cheaper than its repr)."""
+        from wfcheck.project.summary_json import summary_to_json  # noqa: PLC0415 (it imports this module)
+
+        text = json.dumps(summary_to_json(self), separators=(",", ":"))
+        return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 EMPTY = ModuleSummary(path="")
