@@ -1261,6 +1261,75 @@ def generate_long_module(lines: int, seed: int = DEFAULT_SEED) -> str:
     return "\n".join(parts)
 
 
+def write_dense_route(w: Writer, plan: ModulePlan, number: int) -> None:
+    """A route of five step calls in 13 lines, as modules dense with routes have them."""
+    d = plan.domain
+    name = plan.fresh(f"{d.entity}_dense_{number}")
+    w.line(f'@serve.post("/api/{d.plural}/dense-{number}")')
+    with w.block(f"async def {name}(context: AsyncWorkflowContext[Dict[str, Any]]) -> None:"):
+        w.line(f'{d.entity}_id = str(context.request_payload["id"])')
+        previous = "{}"
+        for step, action in enumerate(plan.rng.sample(plan.business, 4)):
+            result = f"step_{step}"
+            w.line(
+                f'{result} = await context.run("{action}", '
+                f"lambda: {action}({d.entity}_id, {previous}))"
+            )
+            previous = result
+        w.line(f'await context.run("done", lambda: {{"id": {d.entity}_id, "last": {previous}}})')
+    w.blank(2)
+
+
+def _fastapi_plan(rng: random.Random) -> ModulePlan:
+    return ModulePlan(
+        rng=rng,
+        domain=rng.choice(DOMAINS),
+        is_async=True,
+        flavor="fastapi",
+        client=rng.choice(("redis", "sql", "http")),
+    )
+
+
+def generate_dense_module(lines: int, seed: int = DEFAULT_SEED) -> str:
+    """One FastAPI module of at least `lines` lines that is routes after its header and
+    business functions: a route of five step calls every 13 lines, and no finding."""
+    plan = _fastapi_plan(random.Random(f"{seed}-dense"))
+    w = Writer()
+    write_header(w, plan, 0)
+    write_client_helpers(w, plan)
+    for action in plan.domain.actions:
+        write_business_function(w, plan, action)
+    number = 0
+    while w.text().count("\n") < lines:
+        for _ in range(50):
+            write_dense_route(w, plan, number)
+            number += 1
+    return w.text()
+
+
+def generate_mixed_module(lines: int, seed: int = DEFAULT_SEED) -> str:
+    """One module of at least `lines` lines, half workflow code and half ordinary code
+    (dataclasses, pure functions, repository classes, client helpers: no context anywhere),
+    in parts of about 250 lines taking turns."""
+    parts: list[str] = []
+    total = index = 0
+    while total < lines:
+        if index % 2 == 0:
+            text = generate_module(seed, index)[1]
+        else:
+            plan = _fastapi_plan(random.Random(f"{seed}-plain-{index}"))
+            w = Writer()
+            while w.text().count("\n") < 250:
+                plan.rng.choice((write_dataclass, write_pure_function, write_repository_class))(
+                    w, plan
+                )
+            text = w.text()
+        parts.append(text)
+        total += text.count("\n") + 1
+        index += 1
+    return "\n".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="Folder to write the modules to.")

@@ -1,23 +1,36 @@
 """The language server's latency, beside Ruff's server: from a `didChange` to the
 diagnostics of that version.
 
-    .venv/bin/python bench/lsp_latency.py            # 1,000, 5,000 and 20,000 lines
+    .venv/bin/python bench/lsp_latency.py            # every file, size, edit and mode
     .venv/bin/python bench/lsp_latency.py --quick    # fewer rounds, for a smoke run
+    .venv/bin/python bench/lsp_latency.py --files dense --sizes 5000 --modes pull
 
-For each size the script opens one generated workflow module of that size
-(`generate_workflows.generate_long_module`, seeded) in `python -m wfcheck_lsp` and in
-`ruff server`, one after the other, through the same minimal JSON-RPC client (no pygls on the
-client side: it parses every server's answers alike). The client announces no pull support,
-so both push their diagnostics. Then, round after round, it makes one edit as an editor sends
-it (an incremental `didChange`) and waits for the `publishDiagnostics` of that version. Two
-edits, each in its own rounds:
+Files, each generated at 1,000, 5,000 and 20,000 lines (seeded, `generate_workflows.py`):
+  workflows  generated workflow modules one after the other (`generate_long_module`)
+  dense      a FastAPI module that is routes of five step calls each, every 11 lines, after
+             its business functions; nothing to report (`generate_dense_module`)
+  mixed      workflow modules taking turns with as much ordinary code (dataclasses, pure
+             functions, repository classes) (`generate_mixed_module`)
+
+For each file, size, edit and mode the script starts `python -m wfcheck_lsp` and then
+`ruff server`, and drives both through the same minimal JSON-RPC client (no pygls on the
+client side: it parses every server's answers alike). It opens the module, then, round after
+round, makes one edit as an editor sends it (an incremental `didChange`) and waits for the
+diagnostics of that version. Edits, each in its own rounds:
   typed     one character typed at the end of a line inside a function in the middle of the
             module (a comment, so that the file stays valid)
   appended  one character typed on a comment line at the end of the module
+  route     a new route of one step added at the end of the module (a new module-level
+            function, registered on the module's last `serve`)
+Modes:
+  push      the client announces no pull support; the latency ends at the
+            `publishDiagnostics` of that version
+  pull      the client announces `textDocument/diagnostic` and sends that request right
+            after each change; the latency ends at its answer
 The latency of a round is the time from sending the change to receiving its diagnostics: the
 reading of the message, applying the change, the analysis, the conversion to LSP and the
-writing of the answer, all included. Printed per size and edit: each server's median and 95th
-percentile, and wfcheck's median over Ruff's.
+writing of the answer, all included. Printed per file, size, edit and mode: each server's
+median and 95th percentile, and wfcheck's median over Ruff's.
 
 Between rounds the script also times `ast.parse` of the same text in this process and the
 engine itself (`check_source`), so that wfcheck's latency can be read as a multiple of the
@@ -42,12 +55,24 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))  # generate_workflows, when run as `python bench/lsp_latency.py`
 
-from generate_workflows import DEFAULT_SEED, generate_long_module  # noqa: E402
+from generate_workflows import (  # noqa: E402
+    DEFAULT_SEED,
+    generate_dense_module,
+    generate_long_module,
+    generate_mixed_module,
+)
 
 from wfcheck import __version__  # noqa: E402
 from wfcheck.engine import check_source  # noqa: E402
 
 SIZES = (1_000, 5_000, 20_000)
+FILES: dict[str, Callable[[int, int], str]] = {
+    "workflows": generate_long_module,
+    "dense": generate_dense_module,
+    "mixed": generate_mixed_module,
+}
+EDITS = ("typed", "appended", "route")
+MODES = ("push", "pull")
 ROUNDS = 21
 QUICK_ROUNDS = 5
 SERVER_COMMAND = (sys.executable, "-m", "wfcheck_lsp")
@@ -119,6 +144,11 @@ class RawClient:
             await self.arrived.wait()
         return self.published[uri, version]
 
+    async def pulled(self, uri: str) -> int:
+        """The findings of a `textDocument/diagnostic` request."""
+        answer = await self.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})
+        return len(answer["items"])
+
     async def stop(self) -> None:
         await self.request("shutdown", None)
         self.notify("exit", None)
@@ -161,75 +191,93 @@ SERVERS = {"wfcheck": SERVER_COMMAND, "ruff": (sys.executable, "-m", "ruff", "se
 
 @dataclass(frozen=True)
 class Edit:
-    """Where one round types its character: a line's end, and the first text typed there
-    (a comment opening), the next rounds typing `x`."""
+    """What one round changes: `typed` and `appended` type a character at a line's end (the
+    first round a comment opening, ` #`, the next ones `x`); `route` adds a route at the end
+    of the module."""
 
     name: str
     line: int
     column: int
 
+    def change(self, version: int, text: str) -> tuple[dict[str, object], str]:
+        """The round's `didChange` content change, and the text after it."""
+        lines = text.split("\n")
+        if self.name == "route":
+            line, column = len(lines) - 1, len(lines[-1])
+            added = (
+                f'\n\n@serve.post("/api/bench/added-{version}")\n'
+                f"async def bench_added_{version}(context):\n"
+                f'    await context.run("step", lambda: {version})\n'
+            )
+        else:
+            first = version == 2
+            line, column = self.line, len(lines[self.line])
+            added = " #" if first else "x"
+        lines[line] += added
+        at = {"line": line, "character": column}
+        return {"range": {"start": at, "end": at}, "text": added}, "\n".join(lines)
+
 
 def edits_of(text: str) -> list[Edit]:
     lines = text.split("\n")
     middle = len(lines) // 2
+    # a line of a function's body: nested deeper where there is one (not a route's first level)
     inside = next(
         number
+        for indent in (" " * 8, " " * 4)
         for number in range(middle, len(lines))
-        if lines[number].startswith("        ")
-        and not lines[number].rstrip().endswith(("\\", ","))
+        if lines[number].startswith(indent)
+        and not lines[number].rstrip().endswith(("\\", ",", "(", "[", "{"))
         and '"""' not in lines[number]
         and "#" not in lines[number]
     )
-    return [
-        Edit("typed", inside, len(lines[inside])),
-        Edit("appended", len(lines) - 1, len(lines[-1])),
-    ]
+    at = {"typed": (inside, len(lines[inside])), "appended": (len(lines) - 1, len(lines[-1]))}
+    return [Edit(name, *at.get(name, (0, 0))) for name in EDITS]
 
 
-async def measure(server: str, text: str, edit: Edit, rounds: int) -> Measurement:
-    """One server's latencies on one edit: a new server per edit, the module opened first."""
+@dataclass(frozen=True)
+class Case:
+    file: str
+    lines: int
+    edit: Edit
+    mode: str
+
+
+async def measure(server: str, text: str, case: Case, rounds: int) -> Measurement:
+    """One server's latencies in one case: a new server, the module opened first."""
     client = await RawClient.start(SERVERS[server])
-    root = Path.cwd().as_uri()
+    pull = case.mode == "pull"
+    capabilities = {"textDocument": {"diagnostic": {"dynamicRegistration": False}}}
     await client.request(
         "initialize",
-        {"processId": None, "rootUri": root, "capabilities": {}, "workspaceFolders": None},
+        {
+            "processId": None,
+            "rootUri": Path.cwd().as_uri(),
+            "capabilities": capabilities if pull else {},
+            "workspaceFolders": None,
+        },
     )
     client.notify("initialized", {})
     item = {"uri": URI, "languageId": "python", "version": 1, "text": text}
     client.notify("textDocument/didOpen", {"textDocument": item})
-    findings = await client.findings_of(URI, 1)
+    findings = await (client.pulled(URI) if pull else client.findings_of(URI, 1))
     latencies, parses, engines = [], [], []
     edited = text
     for version in range(2, rounds + 2):
         if server == "wfcheck":
             parses.append(_time(ast.parse, edited))
             engines.append(_time(check_source, edited))
-        change = _typing(edit.line, edit.column + version - 2, first=version == 2)
+        change, edited = case.edit.change(version, edited)
         document = {"uri": URI, "version": version}
         gc.collect()
         started = time.perf_counter()
         client.notify(
             "textDocument/didChange", {"textDocument": document, "contentChanges": [change]}
         )
-        await client.findings_of(URI, version)
+        await (client.pulled(URI) if pull else client.findings_of(URI, version))
         latencies.append(time.perf_counter() - started)
-        edited = _applied(edited, edit, version)
     await client.stop()
     return Measurement(text.count("\n") + 1, findings, latencies, parses, engines)
-
-
-def _applied(text: str, edit: Edit, version: int) -> str:
-    lines = text.split("\n")
-    lines[edit.line] += " #" if version == 2 else "x"
-    return "\n".join(lines)
-
-
-def _typing(line: int, column: int, *, first: bool) -> dict[str, object]:
-    """One character typed at a line's end: the first round opens a comment (` #`), the next
-    ones type `x` after it."""
-    column = column if first else column + 1
-    at = {"line": line, "character": column}
-    return {"range": {"start": at, "end": at}, "text": " #" if first else "x"}
 
 
 def _time(function: Callable[[str], object], text: str) -> float:
@@ -247,30 +295,37 @@ def print_heading(title: str, header: str) -> None:
     print("-" * len(header))
 
 
-def report(results: dict[tuple[int, str], dict[str, Measurement]], rounds: int) -> None:
+def report(results: dict[Case, dict[str, Measurement]], rounds: int) -> None:
     print_heading(
         f"wfcheck-lsp {__version__} beside ruff server, Python {sys.version.split()[0]},"
-        f" {rounds} rounds per size and edit, diagnostics pushed",
-        f"{'lines':>7} {'edit':>9} {'findings':>8} {'parse ms':>9} {'engine ms':>10}"
-        f" {'wfcheck p50':>12} {'p95':>7} {'ruff p50':>9} {'p95':>7} {'p50 ratio':>10}",
+        f" {rounds} rounds per case",
+        f"{'file':>9} {'lines':>6} {'edit':>8} {'mode':>4} {'found':>5} {'parse ms':>8}"
+        f" {'engine ms':>9} {'wfcheck p50':>11} {'p95':>6} {'ruff p50':>8} {'p95':>6}"
+        f" {'p50 ratio':>9}",
     )
-    for (_, edit), measured in results.items():
+    for case, measured in results.items():
         ours, ruff = measured["wfcheck"], measured["ruff"]
         print(
-            f"{ours.lines:>7} {edit:>9} {ours.findings:>8} {ours.parse * 1e3:>9.1f}"
-            f" {ours.engine * 1e3:>10.1f} {ours.median * 1e3:>12.1f} {ours.p95 * 1e3:>7.1f}"
-            f" {ruff.median * 1e3:>9.1f} {ruff.p95 * 1e3:>7.1f} {ours.median / ruff.median:>10.2f}"
+            f"{case.file:>9} {ours.lines:>6} {case.edit.name:>8} {case.mode:>4}"
+            f" {ours.findings:>5} {ours.parse * 1e3:>8.1f} {ours.engine * 1e3:>9.1f}"
+            f" {ours.median * 1e3:>11.1f} {ours.p95 * 1e3:>6.1f} {ruff.median * 1e3:>8.1f}"
+            f" {ruff.p95 * 1e3:>6.1f} {ours.median / ruff.median:>9.2f}"
         )
 
 
-async def measure_all(rounds: int, seed: int) -> dict[tuple[int, str], dict[str, Measurement]]:
-    results: dict[tuple[int, str], dict[str, Measurement]] = {}
-    for lines in SIZES:
-        text = generate_long_module(lines, seed)
-        for edit in edits_of(text):
-            results[lines, edit.name] = {
-                server: await measure(server, text, edit, rounds) for server in SERVERS
-            }
+async def measure_all(
+    rounds: int, seed: int, files: Sequence[str], sizes: Sequence[int], modes: Sequence[str]
+) -> dict[Case, dict[str, Measurement]]:
+    results: dict[Case, dict[str, Measurement]] = {}
+    for file in files:
+        for lines in sizes:
+            text = FILES[file](lines, seed)
+            for edit in edits_of(text):
+                for mode in modes:
+                    case = Case(file, lines, edit, mode)
+                    results[case] = {
+                        server: await measure(server, text, case, rounds) for server in SERVERS
+                    }
     return results
 
 
@@ -279,9 +334,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_ROUNDS} rounds per size")
     parser.add_argument("--rounds", type=int, default=None, help=f"rounds per size ({ROUNDS})")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--files", nargs="+", choices=FILES, default=list(FILES))
+    parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES))
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
     args = parser.parse_args(argv)
     rounds = args.rounds or (QUICK_ROUNDS if args.quick else ROUNDS)
-    report(asyncio.run(measure_all(rounds, args.seed)), rounds)
+    measured = measure_all(rounds, args.seed, args.files, args.sizes, args.modes)
+    report(asyncio.run(measured), rounds)
     return 0
 
 
