@@ -19,6 +19,7 @@ from tests.expectations import compare, parse_expectations
 from tests.test_surfaces import findings_by_file
 from wfcheck import cli
 from wfcheck.cache import CACHE_FOLDER
+from wfcheck.engine import check_source
 from wfcheck.project import index as index_module
 from wfcheck.project.index import ProjectIndex
 from wfcheck.project.layout import ProjectLayout
@@ -233,6 +234,61 @@ def test_summaries_in_a_damaged_cache_are_made_again(
     window = project / "deep" / "window.py"
     window.write_text(window.read_text() + "\n")
     assert runs.run(capsys) == (1, first, ["deep/batching.py", "deep/clock.py", "deep/window.py"])
+
+
+def test_a_result_from_the_cache_sees_a_re_export_come_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`web/routes.py` registers on `serve` imported from the package `web`, which re-exports
+    it: without the re-export the module is not workflow code, and with it back it is."""
+    project = tmp_path / "split_serve"
+    shutil.copytree(PROJECTS / "split_serve", project)
+    runs = SummaryRecorder(project, monkeypatch)
+    package = project / "web" / "__init__.py"
+    original = package.read_text()
+    _, first, _ = runs.run(capsys)
+    assert "web/routes.py:8:15: UWF101" in first
+    package.write_text('__all__ = ["serve"]\n')
+    assert "web/routes.py" not in runs.run(capsys)[1]
+    package.write_text(original)
+    assert runs.run(capsys)[1] == first
+
+
+CYCLE = {  # a.pick reads through b.fallback, which reads through a.label
+    "a.py": "import random\n\nfrom cyc import b\n\n\ndef pick(items):\n"
+    "    if not items:\n        return b.fallback()\n    return items[0]\n\n\n"
+    "def label():\n    return random.choice('ab')\n",
+    "b.py": "from cyc import a\n\n\ndef fallback():\n    return a.label()\n\n\n"
+    "def shuffled(items):\n    return a.pick(items)\n",
+}
+
+
+@pytest.mark.parametrize("first", ["a.py", "b.py", "routes.py"])
+def test_modules_that_import_each_other_are_summarised_alike_whichever_comes_first(
+    first: str,
+) -> None:
+    project = PROJECTS / "import_cycle"
+    folder = (project / "cyc").resolve()
+    texts = {path.resolve(): path.read_text() for path in folder.glob("*.py")}
+    texts.update({folder / name: text for name, text in CYCLE.items()})
+    index = ProjectIndex(ProjectLayout(project), DetectionSettings(), texts.get)
+    index.summary(folder / first)
+    routes = folder / "routes.py"
+    report = check_source(texts[routes], filename=str(routes), project=index)
+    assert [(d.code, d.range.start.line, d.message.split(" (")[1]) for d in report.diagnostics] == [
+        (
+            "UWF102",
+            13,
+            "shuffled() -> pick() -> fallback() -> label() -> cyc/a.py:13 "
+            "random.choice); move it into context.run",
+        ),
+        (
+            "UWF102",
+            14,
+            "fallback() -> label() -> cyc/a.py:13 random.choice); move it into context.run",
+        ),
+        ("UWF102", 14, "label() -> cyc/a.py:13 random.choice); move it into context.run"),
+    ]
 
 
 def test_the_full_format_shows_where_the_other_module_reads_the_source() -> None:

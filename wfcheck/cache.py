@@ -47,7 +47,9 @@ from wfcheck.settings import DetectionSettings, Settings, settings_key
 
 CACHE_FOLDER = ".wfcheck_cache"
 PRUNE_AFTER_DAYS = 30
-_FORMAT = 3  # 2: the project modules a result used; 3: module summaries
+# 2: the project modules a result used; 3: module summaries; 4: whether a module leads to
+# the SDK among what a result used
+_FORMAT = 4
 
 
 class EntryFile:

@@ -1,10 +1,16 @@
 """Random edits across the modules of the fixture projects (tests/fixtures/projects/): after
 each edit, the summaries kept by an index that was told of the edit give every module the
 findings a fresh index gives, and nothing raises or reports an internal error. This is the
-language server's way (one index, modules forgotten as they change) against a cold run."""
+language server's way (one index, modules forgotten as they change) against a cold run.
+The command line's way is checked too: a run that takes results and summaries from the cache
+that the runs before it left reports what a run without the cache reports."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +19,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES
 from tests.fuzz.programs import Mutations, mutations_of
+from wfcheck import cli
 from wfcheck.engine import FileReport, check_source
+from wfcheck.project import index as index_module
 from wfcheck.project.index import ProjectIndex
 from wfcheck.project.layout import ProjectLayout
 from wfcheck.settings import DetectionSettings, Settings
@@ -73,5 +81,54 @@ def test_an_index_told_of_each_edit_agrees_with_a_fresh_one(project: Path) -> No
             for module, report in incremental.items():
                 assert report.internal_error is None, (module, report.internal_error)
                 assert comparable(report) == comparable(fresh[module]), module
+
+    check()
+
+
+CLI_EDITS_PER_RUN = 5
+CLI_RUNS_PER_PROJECT = 40
+
+
+def cli_output(root: Path, *options: str) -> str:
+    """`wfcheck check .` in `root`, as a new process runs it (no summary in memory)."""
+    index_module._SHARED.clear()
+    output = io.StringIO()
+    here = Path.cwd()
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(output):
+            cli.main(["check", ".", "--output-format", "json", *options])
+    finally:
+        os.chdir(here)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize("project", PROJECTS, ids=[path.name for path in PROJECTS])
+def test_a_run_from_the_cache_agrees_with_a_run_without_it(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    modules = modules_of(project)
+    originals = {path: path.read_text("utf-8") for path in modules}
+    editable = [path for path in modules if originals[path].strip()]
+    mutations: dict[Path, Mutations] = {path: mutations_of(path) for path in editable}
+    edit = st.sampled_from(editable).flatmap(
+        lambda path: st.tuples(st.just(path), mutations[path].strategy() | st.just(None))
+    )
+
+    @settings(
+        max_examples=CLI_RUNS_PER_PROJECT,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(st.lists(edit, min_size=1, max_size=CLI_EDITS_PER_RUN))
+    def check(edits: list[tuple[Path, tuple[str, int, int] | None]]) -> None:
+        root = tmp_path_factory.mktemp(project.name) / project.name
+        shutil.copytree(project, root)
+        cli_output(root)  # fills the cache
+        for path, descriptor in edits:
+            mutant = mutations[path].parsing_mutant(*descriptor) if descriptor else None
+            text = mutant.text if mutant and mutant.text else originals[path]
+            (root / path.relative_to(project.resolve())).write_text(text, "utf-8")
+            assert cli_output(root) == cli_output(root, "--no-cache")
 
     check()

@@ -13,6 +13,8 @@ class ImportedFacts(Protocol):
 
     # Whether any module can be read (the model skips every question when none can).
     reads_modules: bool
+    # The checked file's path, as summaries name it (None for a file checked alone).
+    own_path: str | None
 
     def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
         """The summary of a function or method of a project module, with its module's."""
@@ -58,6 +60,7 @@ class NoImports:
     """A file checked alone: no name is imported from a module the analysis can read."""
 
     reads_modules = False
+    own_path: str | None = None
 
     def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
         return None

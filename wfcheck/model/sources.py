@@ -24,7 +24,7 @@ from wfcheck.model.scopes import (
     positional_parameters,
 )
 from wfcheck.model.workflows import Workflows
-from wfcheck.project.summaries import FunctionSummary, ReadLocation
+from wfcheck.project.summaries import FunctionSummary, ReadLocation, function_id
 from wfcheck.settings import DetectionSettings
 
 
@@ -56,8 +56,10 @@ class SourceSpec:
     # and the source (`("current_window", "time.time")`), and where the source is read.
     through: tuple[str, ...] = ()
     read_at: ast.Call | None = None
-    # For a source read in another module of the project: where.
+    # For a source read in another module of the project: where, and the functions of the
+    # chain (`Reading.functions`).
     read_elsewhere: ReadLocation | None = None
+    functions: tuple[str, ...] = ()
 
     def chain(self) -> str:
         """`current_window() -> time.time`, `load() -> app/db.py:12 session.get`."""
@@ -951,6 +953,7 @@ class SourceClassifier:
             ResultKind.UNKNOWN,
             through=reading.through,
             read_elsewhere=reading.location,
+            functions=reading.functions,
         )
 
     def _function_reading(self, call: ast.Call, scope: Scope) -> SourceSpec | None:
@@ -964,14 +967,16 @@ class SourceClassifier:
             return self._readings[function]
         self._readings[function] = None  # a recursive call reads nothing new
         scope = self.scopes.scope_of(function)
+        own_path = self.workflows.imported.own_path
+        own = (function_id(own_path, function),) if own_path is not None else ()
         reading = None
         for region in scope.region_scopes() if scope is not None else ():
             awaited = {id(node.value) for node in region.awaits}
             logged: set[ast.Call] | None = None  # worked out at the first source met
             for call in region.calls:
                 spec = self.classify(call, region, id(call) in awaited)
-                if spec is None:
-                    continue
+                if spec is None or (own and own[0] in spec.functions):
+                    continue  # (a chain back to this function, through an import cycle)
                 if logged is None:
                     logged = self._logged_calls(region)
                 if call not in logged:  # a value that only goes to a log changes nothing
@@ -982,6 +987,7 @@ class SourceClassifier:
                         through=(function.name, *through),
                         read_at=spec.read_at or (call if spec.read_elsewhere is None else None),
                         read_elsewhere=spec.read_elsewhere,
+                        functions=(*own, *spec.functions),
                     )
                     break
             if reading is not None:

@@ -39,8 +39,8 @@ from wfcheck.while_checking import collector_paused, recursion_room
 
 # How many re-exports (`from .billing import load` in an `__init__.py`) a name is followed.
 _MAX_REEXPORTS = 8
-# How many times the modules of an import cycle are summarised again to reach a fixed point.
-_MAX_ROUNDS = 4
+# How many times the modules of an import cycle are summarised to reach a fixed point.
+_MAX_ROUNDS = 6
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,14 @@ class SummaryKeeper(Protocol):
     def get(self, path: Path, detection: DetectionSettings) -> KeptSummary | None: ...
 
     def put(self, path: Path, detection: DetectionSettings, kept: KeptSummary) -> None: ...
+
+
+# A recorded dependency on whether a module leads to the SDK (not on its summary).
+_LEADS = "leads:"
+
+
+def _lead_mark(leads: bool) -> str:
+    return f"{_LEADS}{int(leads)}"
 
 
 _SHARED: dict[tuple[Path, DetectionSettings], ProjectIndex] = {}
@@ -112,10 +120,19 @@ class ProjectIndex:
         self.keeper = keeper
         self._summaries: dict[Path, ModuleSummary] = {}
         self._dependents: dict[Path, set[Path]] = {}  # who used a module's summary
+        # Finding the modules that import each other: the modules being summarised, and for
+        # each module still open its order of visit, the lowest one it reaches, its summary
+        # so far, and the open modules in the order visited (Tarjan's stack).
         self._in_progress: list[Path] = []
-        self._provisional_used: set[Path] = set()
+        self._visit: dict[Path, int] = {}
+        self._low: dict[Path, int] = {}
+        self._open: dict[Path, ModuleSummary] = {}
+        self._component: list[Path] = []
+        self._cyclic: set[Path] = set()  # a module whose summary asked for its own
+        self._resolving: dict[Path, ModuleSummary] = {}  # a cycle's, round after round
         self._top_names: frozenset[str] | None = None
         self._leads: dict[Path, bool] = {}  # by `_leads_to_the_sdk`
+        self._lead_files: dict[Path, frozenset[Path]] = {}  # the modules each answer read
         self._files: list[Path] | None = None  # the project's modules, when first needed
         self._naming: dict[str, list[Path]] = {}  # by `files_naming`
         self._splits: dict[str, tuple[Path, str] | None] = {}  # by `split`
@@ -128,33 +145,74 @@ class ProjectIndex:
         return ProjectView(self, module, path.resolve() if path is not None else None)
 
     def summary(self, path: Path) -> ModuleSummary:
+        """The module's summary. Modules that import each other (directly or around a cycle)
+        are summarised together, once every one of them is known: from nothing known, each
+        of them again in the order of their paths, until none changes. So their summaries
+        do not depend on which of them was asked for first (Tarjan's strongly connected
+        components, found as the summaries ask for each other)."""
         if path in self._summaries:
             return self._summaries[path]
-        if path in self._in_progress:  # a cycle: what is known so far
-            self._provisional_used.add(path)
-            return EMPTY
+        if path in self._resolving:
+            return self._resolving[path]
+        if path in self._visit:  # a cycle: what is known so far, worked out again later
+            self._cyclic.add(path)
+            caller = self._in_progress[-1]
+            self._low[caller] = min(self._low[caller], self._visit[path])
+            return self._open.get(path, EMPTY)
+        self._visit[path] = self._low[path] = len(self._visit)
         self._in_progress.append(path)
+        self._component.append(path)
         try:
             summary = self._summarize(path)
-            for _ in range(_MAX_ROUNDS):
-                if path not in self._provisional_used:
-                    break
-                self._provisional_used.discard(path)
-                self._forget_dependents(path)
-                self._summaries[path] = summary
-                again = self._summarize(path)
-                if again == summary:
-                    break
-                summary = again
+        except BaseException:  # contained by the check that asked (an internal error)
+            self._close(path)
+            raise
         finally:
             self._in_progress.pop()
+        if self._in_progress:
+            caller = self._in_progress[-1]
+            self._low[caller] = min(self._low[caller], self._low[path])
+        if self._low[path] != self._visit[path]:
+            self._open[path] = summary  # in a cycle that a module below on the stack closes
+            return summary
+        members = self._close(path)
+        if len(members) > 1 or path in self._cyclic:
+            return self._summarize_together(members)[path]
         self._summaries[path] = summary
         return summary
 
+    def _close(self, path: Path) -> list[Path]:
+        """The modules visited since `path` (itself included), no longer open."""
+        cut = self._component.index(path)
+        members, self._component = self._component[cut:], self._component[:cut]
+        for member in members:
+            del self._visit[member], self._low[member]
+            self._open.pop(member, None)
+        return members
+
+    def _summarize_together(self, members: list[Path]) -> dict[Path, ModuleSummary]:
+        ordered = sorted(members)
+        current = dict.fromkeys(ordered, EMPTY)
+        try:
+            for _ in range(_MAX_ROUNDS):
+                self._resolving.update(current)
+                made = {member: self._summarize(member) for member in ordered}
+                if made == current:
+                    break
+                current = made
+        finally:
+            for member in ordered:
+                self._resolving.pop(member, None)
+            self._cyclic.difference_update(ordered)
+        self._summaries.update(current)
+        return current
+
     def invalidate(self, path: Path) -> set[Path]:
-        """Forget a module's summary and those computed from it; the paths forgotten."""
+        """Forget a module's summary and those computed from it or from whether it leads to
+        the SDK; the paths forgotten."""
         path = path.resolve()
         self._leads.clear()
+        self._lead_files.clear()
         self._naming.clear()
         if self._files is not None and path not in self._files:
             self._files = None  # a new module
@@ -177,15 +235,18 @@ class ProjectIndex:
     def note_dependency(self, dependent: Path, used: Path) -> None:
         self._dependents.setdefault(used, set()).add(dependent)
 
-    def may_define_workflow_names(self, name: str) -> bool:
-        """Whether the project module that `name` lives in names the SDK (or a configured
-        module), or is a package that imports one that does (a re-export): a cheap test on
-        the texts, before any module is summarised for it."""
-        path = self.file_holding(name)
-        return path is not None and self.leads_to_the_sdk(path)
-
     def leads_to_the_sdk(self, path: Path) -> bool:
+        """Whether the module names the SDK (or a configured module), or is a package that
+        imports one that does (a re-export): a cheap test on the texts, before any module is
+        summarised for it."""
         return self._leads_to_the_sdk(path, _MAX_REEXPORTS)
+
+    def still_holds(self, path: Path, recorded: str) -> bool:
+        """Whether what a check or a summary recorded of a module (`dependencies`) is still
+        so: its summary's digest, or whether it leads to the SDK."""
+        if recorded.startswith(_LEADS):
+            return _lead_mark(self.leads_to_the_sdk(path)) == recorded
+        return self.summary(path).digest == recorded
 
     def file_holding(self, name: str) -> Path | None:
         found = self.split(name)
@@ -212,13 +273,17 @@ class ProjectIndex:
         self._leads[path] = False  # an import cycle leads nowhere new
         text = self.read_text(path) or ""
         found = self.detection.named_in(text)
+        read = {path}
         if not found and path.name == "__init__.py" and depth > 0:
             package = self.layout.module_of(path)
-            found = any(
-                self._leads_to_the_sdk(imported, depth - 1)
-                for imported in self.imported_files(text, package)
-            )
+            for imported in self.imported_files(text, package):
+                self.note_dependency(path, imported)
+                found = self._leads_to_the_sdk(imported, depth - 1)
+                read |= self._lead_files.get(imported, {imported})
+                if found:
+                    break
         self._leads[path] = found
+        self._lead_files[path] = frozenset(read)
         return found
 
     def imported_files(self, text: str, module: ModuleName | None) -> Iterator[Path]:
@@ -276,11 +341,13 @@ class ProjectIndex:
         self._text_digests.setdefault(str(path), _digest(text))
 
     def read_by(self, path: Path) -> set[Path]:
-        """The modules whose texts a module's summary was made from (itself included): the
-        closure of the summaries each one used, import cycles included."""
+        """The modules whose texts a module's summary, or whether it leads to the SDK, was
+        made from (itself included): the closure of what each one used, import cycles
+        included."""
         found, pending = {path}, [path]
         while pending:
-            for used in self._used_by.get(pending.pop(), ()):
+            module = pending.pop()
+            for used in (*self._used_by.get(module, ()), *self._lead_files.get(module, ())):
                 if used not in found:
                     found.add(used)
                     pending.append(used)
@@ -308,7 +375,7 @@ class ProjectIndex:
                 summary = _summary_of(model, path, display, module)
             except RecursionError:
                 return ModuleSummary(path=display)
-        self._used_by[path] = frozenset(view.used)
+        self._used_by[path] = frozenset((*view.used, *view.leads))
         if self.keeper is not None:
             made = KeptSummary(self._text_digests[str(path)], view.dependencies(), summary)
             self.keeper.put(path, self.detection, made)
@@ -321,9 +388,9 @@ class ProjectIndex:
         if kept is None or kept.text != self.text_digest(path):
             return None
         used = [Path(module) for module, _ in kept.used]
-        for module, (_, digest) in zip(used, kept.used, strict=True):
+        for module, (_, recorded) in zip(used, kept.used, strict=True):
             self.note_dependency(path, module)
-            if self.summary(module).digest != digest:
+            if not self.still_holds(module, recorded):
                 return None
         self._used_by[path] = frozenset(used)
         return kept.summary
@@ -386,7 +453,7 @@ def _reading(
         read_at = spec.read_at or function
         where = f"{display}:{read_at.lineno}"
         location = ReadLocation(where, str(path), model.source.node_range(read_at))
-    return Reading(spec.kind, spec.through, location)
+    return Reading(spec.kind, spec.through, location, spec.functions)
 
 
 _REGISTRATION_DECORATOR = re.compile(r"@[ \t]*[A-Za-z_]\w*[ \t]*\.[ \t]*(?:post|route)[ \t]*\(")
@@ -405,15 +472,21 @@ class ProjectView(ImportedFacts):
         self.index = index
         self.module = module
         self.path = path
+        self.own_path = str(path) if path is not None else None
         self.used: dict[Path, ModuleSummary] = {}  # the summaries this file's check used
+        self.leads: dict[Path, bool] = {}  # the modules asked whether they lead to the SDK
 
     def dependencies(self) -> tuple[tuple[str, str], ...]:
-        """The modules whose summaries were used, each with its summary's digest."""
-        return tuple(sorted((str(path), summary.digest) for path, summary in self.used.items()))
+        """The modules whose summaries were used, each with its summary's digest, and those
+        asked whether they lead to the SDK, with the answer (`ProjectIndex.still_holds`)."""
+        summaries = {(str(path), summary.digest) for path, summary in self.used.items()}
+        leads = {(str(path), _lead_mark(found)) for path, found in self.leads.items()}
+        return tuple(sorted(summaries | leads))
 
     def texts(self) -> tuple[tuple[str, str], ...]:
-        """Every module whose text the used summaries were made from, with its digest."""
-        read = set().union(*(self.index.read_by(path) for path in self.used))
+        """Every module whose text the used summaries and answers were made from, with its
+        digest."""
+        read = set().union(*(self.index.read_by(path) for path in (*self.used, *self.leads)))
         return tuple(sorted((str(path), self.index.text_digest(path)) for path in read))
 
     def is_current(
@@ -424,7 +497,7 @@ class ProjectView(ImportedFacts):
         summaries, made again, are the same."""
         if texts and all(self.index.text_digest(path) == digest for path, digest in texts):
             return True
-        return all(self.index.summary(Path(path)).digest == digest for path, digest in dependencies)
+        return all(self.index.still_holds(Path(path), recorded) for path, recorded in dependencies)
 
     def may_hold_workflow_code(self, text: str) -> bool:
         """A cheap test on a text that names no SDK module: an import of a project module that
@@ -433,7 +506,7 @@ class ProjectView(ImportedFacts):
         if _REGISTRATION_DECORATOR.search(text) is not None:
             return True
         imported = self.index.imported_files(text, self.module)
-        return any(self.index.leads_to_the_sdk(path) for path in imported)
+        return any(self._leads_to_the_sdk(path) for path in imported)
 
     def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
         found = self._resolve(qualified)
@@ -491,9 +564,16 @@ class ProjectView(ImportedFacts):
         """`_resolve` for a `serve` or a context type: only in a module whose text names the
         SDK or a package that re-exports from one (the others are not summarised for it)."""
         name = absolute_name(qualified, self.module)
-        if name is None or not self.index.may_define_workflow_names(name):
+        path = self.index.file_holding(name) if name is not None else None
+        if path is None or not self._leads_to_the_sdk(path):
             return None
         return self._resolve(qualified)
+
+    def _leads_to_the_sdk(self, path: Path) -> bool:
+        found = self.leads[path] = self.index.leads_to_the_sdk(path)
+        if self.path is not None:
+            self.index.note_dependency(self.path, path)
+        return found
 
     def _resolve(self, qualified: str) -> tuple[ModuleSummary, str] | None:
         """The summary of the project module a name lives in, and the name inside it

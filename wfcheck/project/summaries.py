@@ -41,11 +41,19 @@ class ReadLocation:
 @dataclass(frozen=True)
 class Reading:
     """The first source a function reads: the functions the chain goes through and the
-    callee (`("load_invoice", "session.get")`), and where it is read."""
+    callee (`("load_invoice", "session.get")`), and where it is read; `functions` names the
+    functions of the chain by `function_id`, to tell a chain that comes back to a function
+    through an import cycle."""
 
     kind: SourceKind
     through: tuple[str, ...]
     location: ReadLocation
+    functions: tuple[str, ...] = ()
+
+
+def function_id(path: str, function: FunctionNode) -> str:
+    """A function of a module of the project (`path` absolute), as readings name it."""
+    return f"{path}:{function.lineno}"
 
 
 @dataclass(frozen=True)

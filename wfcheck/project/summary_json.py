@@ -112,17 +112,23 @@ def _reading_to_json(reading: Reading) -> list[Any]:
         location.display,
         location.path,
         [start.line, start.column, end.line, end.column],
+        list(reading.functions),
     ]
 
 
 def _reading_from_json(value: list[Any]) -> Reading:
-    kind, through, display, path, (line, column, end_line, end_column) = value
+    kind, through, display, path, (line, column, end_line, end_column), functions = value
     location = ReadLocation(
         _text(display),
         _text(path),
         Range(Position(int(line), int(column)), Position(int(end_line), int(end_column))),
     )
-    return Reading(SourceKind(kind), tuple(_text(name) for name in through), location)
+    return Reading(
+        SourceKind(kind),
+        tuple(_text(name) for name in through),
+        location,
+        tuple(_text(function) for function in functions),
+    )
 
 
 def _text(value: Any) -> str:
