@@ -97,10 +97,13 @@ def _outcomes(
         cache.key(job.data, job.settings, os.path.abspath(job.filename)) if cache else ""
         for job in jobs
     ]
-    _remember_texts(jobs)
     pending = []
+    remembered = False
     for index, job in enumerate(jobs):
         cached = cache.get(keys[index]) if cache else None
+        if cached is not None and cached.dependencies and not remembered:
+            _remember_texts(jobs)  # what `_is_current` compares, read already
+            remembered = True
         if cached is not None and not _is_current(cached, job):
             cached = None
         if cached is not None and not (
