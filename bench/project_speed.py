@@ -1,7 +1,7 @@
 """Following imports across a project: summaries, checks, the command line and the language
 server on a generated application of many modules, from one run.
 
-    .venv/bin/python bench/project_speed.py            # 2,000 modules, a few minutes
+    .venv/bin/python bench/project_speed.py            # 2,000 modules, about two minutes
     .venv/bin/python bench/project_speed.py --quick    # 300 modules, fewer rounds and edits
 
 The project is written to a temporary folder by `generate_project.py` (seeded: a FastAPI

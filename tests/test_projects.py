@@ -146,6 +146,10 @@ def test_a_summary_read_back_from_the_cache_is_the_same() -> None:
     assert any(f.context_parameter for f in functions)
     assert any(s.serve_objects for s in summaries) and any(s.context_types for s in summaries)
     assert any(s.rejected_instances for s in summaries) and any(s.origins for s in summaries)
+    for flag in ("checked_in_own_module", "is_failure_function", "is_deterministic"):
+        assert any(getattr(f, flag) for f in functions), flag
+    for flag in ("returns_function", "reaches_instance_context"):
+        assert any(getattr(f, flag) for f in functions), flag
     for summary in summaries:
         back = summary_from_json(json.loads(json.dumps(summary_to_json(summary))))
         assert back == summary

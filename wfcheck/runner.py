@@ -3,6 +3,8 @@
 The command line reads every file in the main process (the cache is keyed by content), and
 hands the files that the cache does not answer to a pool of worker processes, one per core.
 Small runs stay in the main process, where starting workers would cost more than it saves.
+The module summaries kept in the cache go to the workers when they start, and the summaries
+they make come back with their outcomes, to be kept for the next run.
 """
 
 from __future__ import annotations

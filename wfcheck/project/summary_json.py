@@ -57,41 +57,42 @@ def summary_from_json(value: dict[str, Any]) -> ModuleSummary:
     )
 
 
-def _function_to_json(function: FunctionSummary) -> dict[str, Any]:
+# A function's yes-or-no facts, as bits of one number (most functions have none).
+_FLAGS = (
+    "checked_in_own_module",
+    "is_failure_function",
+    "is_deterministic",
+    "returns_function",
+    "reaches_instance_context",
+)
+
+
+def _function_to_json(function: FunctionSummary) -> list[Any]:
+    """`[name, parameters, reading, context parameter, context use, flags, returned]`: a
+    list, not an object, as a project has tens of thousands of them."""
     reading, returned = function.reading, function.returns_unserializable
-    return {
-        "name": function.name,
-        "parameters": list(function.parameters),
-        "reading": _reading_to_json(reading) if reading is not None else None,
-        "context_parameter": function.context_parameter,
-        "context_use": function.context_use.name,
-        "checked_in_own_module": function.checked_in_own_module,
-        "is_failure_function": function.is_failure_function,
-        "is_deterministic": function.is_deterministic,
-        "returns_function": function.returns_function,
-        "returns_unserializable": (
-            [returned.kind, returned.what, list(returned.through)] if returned else None
-        ),
-        "reaches_instance_context": function.reaches_instance_context,
-    }
+    flags = sum(1 << bit for bit, flag in enumerate(_FLAGS) if getattr(function, flag))
+    return [
+        function.name,
+        list(function.parameters),
+        _reading_to_json(reading) if reading is not None else None,
+        function.context_parameter,
+        function.context_use.name,
+        flags,
+        [returned.kind, returned.what, list(returned.through)] if returned else None,
+    ]
 
 
-def _function_from_json(value: dict[str, Any]) -> FunctionSummary:
-    reading, returned, parameter = (
-        value["reading"],
-        value["returns_unserializable"],
-        value["context_parameter"],
-    )
+def _function_from_json(value: list[Any]) -> FunctionSummary:
+    name, parameters, reading, parameter, context_use, flags, returned = value
+    if not isinstance(flags, int):
+        raise TypeError(f"expected a number, found {type(flags).__name__}")
     return FunctionSummary(
-        name=_text(value["name"]),
-        parameters=tuple(_text(name) for name in value["parameters"]),
+        name=_text(name),
+        parameters=tuple(_text(each) for each in parameters),
         reading=_reading_from_json(reading) if reading is not None else None,
         context_parameter=_text(parameter) if parameter is not None else None,
-        context_use=ContextUse[value["context_use"]],
-        checked_in_own_module=bool(value["checked_in_own_module"]),
-        is_failure_function=bool(value["is_failure_function"]),
-        is_deterministic=bool(value["is_deterministic"]),
-        returns_function=bool(value["returns_function"]),
+        context_use=ContextUse[context_use],
         returns_unserializable=(
             ReturnedValue(
                 _text(returned[0]), _text(returned[1]), tuple(_text(n) for n in returned[2])
@@ -99,7 +100,7 @@ def _function_from_json(value: dict[str, Any]) -> FunctionSummary:
             if returned is not None
             else None
         ),
-        reaches_instance_context=bool(value["reaches_instance_context"]),
+        **{flag: bool(flags >> bit & 1) for bit, flag in enumerate(_FLAGS)},
     )
 
 
