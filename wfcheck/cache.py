@@ -21,13 +21,15 @@ treated as empty, one that cannot be written is skipped: the cache never changes
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from wfcheck import __version__
 from wfcheck.diagnostics import (
@@ -45,6 +47,8 @@ from wfcheck.project.index import KeptSummary
 from wfcheck.project.summary_json import summary_from_json, summary_to_json
 from wfcheck.settings import DetectionSettings, Settings, settings_key
 
+_Decoded = TypeVar("_Decoded")
+
 CACHE_FOLDER = ".wfcheck_cache"
 PRUNE_AFTER_DAYS = 30
 # 2: the project modules a result used; 3: module summaries; 4: whether a module leads to
@@ -57,7 +61,9 @@ class EntryFile:
     when first needed and written when changed (atomically); entries unused for
     PRUNE_AFTER_DAYS are dropped when it is written."""
 
-    def __init__(self, file: Path | None, today: int, entries: dict[str, list[Any]] | None = None):
+    def __init__(
+        self, file: Path | None, today: int, entries: dict[str, list[Any]] | None = None
+    ) -> None:
         self.file = file  # None: entries handed over by another process, never written
         self.today = today
         self.changed = False
@@ -69,15 +75,21 @@ class EntryFile:
             self._entries = self._load()
         return self._entries
 
-    def value(self, key: str) -> Any:
-        """The entry's value (it is marked used today), or None."""
+    def decoded(self, key: str, decode: Callable[[Any], _Decoded]) -> _Decoded | None:
+        """The entry's value decoded (the entry is marked used today), or None; an entry that
+        `decode` rejects (KeyError, IndexError, TypeError, ValueError) is dropped."""
         entry = self.entries.get(key)
         if entry is None:
+            return None
+        try:
+            decoded = decode(entry[1])
+        except (KeyError, IndexError, TypeError, ValueError):
+            self.drop(key)
             return None
         if entry[0] != self.today:
             entry[0] = self.today
             self.changed = True
-        return entry[1]
+        return decoded
 
     def put(self, key: str, value: Any) -> list[Any]:
         entry = self.entries[key] = [self.today, value]
@@ -136,33 +148,18 @@ class SummaryStore:
     def __init__(self, file: EntryFile) -> None:
         self.file = file
         self._added: dict[str, list[Any]] = {}
-        self._detection_keys: dict[DetectionSettings, str] = {}
 
     def get(self, path: Path, detection: DetectionSettings) -> KeptSummary | None:
-        key = self._key(path, detection)
-        value = self.file.value(key)
-        if value is None:
-            return None
-        try:
-            return _kept_from_json(value)
-        except (KeyError, IndexError, TypeError, ValueError):
-            self.file.drop(key)
-            return None
+        return self.file.decoded(_entry_key(detection, str(path)), _kept_from_json)
 
     def put(self, path: Path, detection: DetectionSettings, kept: KeptSummary) -> None:
-        key = self._key(path, detection)
+        key = _entry_key(detection, str(path))
         self._added[key] = self.file.put(key, _kept_to_json(kept))
 
     def take_added(self) -> dict[str, list[Any]]:
         """The entries put since the last call."""
         added, self._added = self._added, {}
         return added
-
-    def _key(self, path: Path, detection: DetectionSettings) -> str:
-        if detection not in self._detection_keys:
-            self._detection_keys[detection] = settings_key(detection)
-        text = f"{__version__}\0{self._detection_keys[detection]}\0{path}"
-        return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
 class ResultCache:
@@ -172,27 +169,14 @@ class ResultCache:
         self.results = EntryFile(folder / __version__ / "results.json", today)
         # In a file of their own: a run that finds every result current never reads them.
         self.summaries = SummaryStore(EntryFile(folder / __version__ / "summaries.json", today))
-        self._settings_keys: dict[Settings, str] = {}
 
     def key(self, data: bytes, settings: Settings, path: str) -> str:
         """By content, settings and path: the path decides which project modules the file's
         imports name (its relative imports, its project's root)."""
-        if settings not in self._settings_keys:
-            self._settings_keys[settings] = settings_key(settings)
-        digest = hashlib.blake2b(digest_size=20)
-        digest.update(f"{__version__}\0{self._settings_keys[settings]}\0{path}\0".encode())
-        digest.update(data)
-        return digest.hexdigest()
+        return _entry_key(settings, path, data)
 
     def get(self, key: str) -> FileReport | None:
-        value = self.results.value(key)
-        if value is None:
-            return None
-        try:
-            return _report_from_json(value)
-        except (KeyError, IndexError, TypeError, ValueError):
-            self.results.drop(key)
-            return None
+        return self.results.decoded(key, _report_from_json)
 
     def put(self, key: str, report: FileReport) -> None:
         if report.analysis_error is None and report.internal_error is None:
@@ -202,6 +186,20 @@ class ResultCache:
         """Write what changed; the reason when it could not be written."""
         problems = [self.results.save(self.folder), self.summaries.file.save(self.folder)]
         return next((problem for problem in problems if problem is not None), None)
+
+
+def _entry_key(settings: Settings | DetectionSettings, path: str, data: bytes = b"") -> str:
+    """A key of the cache: wfcheck's version, the settings, a file's path and its bytes."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{__version__}\0{_settings_text(settings)}\0{path}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def _settings_text(settings: Settings | DetectionSettings) -> str:
+    """Worked out once per settings (a run has one, or one per per-file-ignores entry)."""
+    return settings_key(settings)
 
 
 def _mark_cache_folder(folder: Path) -> None:
