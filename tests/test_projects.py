@@ -180,11 +180,13 @@ def test_a_summary_has_the_same_digest_in_every_process() -> None:
 
 
 class SummaryRecorder:
-    """Runs `wfcheck check` in this process as a new process would (no summary in memory),
-    and records the modules it summarises itself rather than take from the cache."""
+    """Runs `wfcheck check` in this process, in a copy of a fixture project, as a new process
+    would (no summary in memory), and records the modules it summarises itself rather than
+    take from the cache."""
 
-    def __init__(self, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.project = project
+    def __init__(self, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        project = self.project = tmp_path / name
+        shutil.copytree(PROJECTS / name, project)
         self.monkeypatch = monkeypatch
         self.made: list[str] = []
         summary_of = index_module._summary_of
@@ -206,9 +208,8 @@ class SummaryRecorder:
 def test_a_run_summarises_again_only_the_modules_whose_summaries_may_have_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project = tmp_path / "deep_chain"
-    shutil.copytree(PROJECTS / "deep_chain", project)
-    runs = SummaryRecorder(project, monkeypatch)
+    runs = SummaryRecorder("deep_chain", tmp_path, monkeypatch)
+    project = runs.project
     code, first, made = runs.run(capsys)
     assert (code, made) == (1, ["deep/batching.py", "deep/clock.py", "deep/window.py"])
     assert "deep/flow.py:12:11: UWF101 batch_key() runs outside a step" in first
@@ -225,9 +226,8 @@ def test_a_run_summarises_again_only_the_modules_whose_summaries_may_have_change
 def test_summaries_in_a_damaged_cache_are_made_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project = tmp_path / "deep_chain"
-    shutil.copytree(PROJECTS / "deep_chain", project)
-    runs = SummaryRecorder(project, monkeypatch)
+    runs = SummaryRecorder("deep_chain", tmp_path, monkeypatch)
+    project = runs.project
     _, first, _ = runs.run(capsys)
     kept = next((project / CACHE_FOLDER).rglob("summaries.json"))
     document = json.loads(kept.read_text())
@@ -245,10 +245,8 @@ def test_a_result_from_the_cache_sees_a_re_export_come_back(
 ) -> None:
     """`web/routes.py` registers on `serve` imported from the package `web`, which re-exports
     it: without the re-export the module is not workflow code, and with it back it is."""
-    project = tmp_path / "split_serve"
-    shutil.copytree(PROJECTS / "split_serve", project)
-    runs = SummaryRecorder(project, monkeypatch)
-    package = project / "web" / "__init__.py"
+    runs = SummaryRecorder("split_serve", tmp_path, monkeypatch)
+    package = runs.project / "web" / "__init__.py"
     original = package.read_text()
     _, first, _ = runs.run(capsys)
     assert "web/routes.py:8:15: UWF101" in first

@@ -11,6 +11,7 @@ import contextlib
 import io
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,29 +53,54 @@ def comparable(report: FileReport) -> tuple[object, ...]:
     return (report.diagnostics, report.syntax_error, report.internal_error)
 
 
+Edit = tuple[Path, tuple[str, int, int] | None]  # a module, and its mutation (None: undone)
+EditsTest = Callable[[list[Edit]], None]
+
+
+class ProjectEdits:
+    """A fixture project's modules, and the random edits of them: a mutant of one module, or
+    its original text back."""
+
+    def __init__(self, project: Path) -> None:
+        modules = modules_of(project)
+        self.originals = {path: path.read_text("utf-8") for path in modules}
+        editable = [path for path in modules if self.originals[path].strip()]
+        self.mutations: dict[Path, Mutations] = {path: mutations_of(path) for path in editable}
+        self.edit = st.sampled_from(editable).flatmap(
+            lambda path: st.tuples(st.just(path), self.mutations[path].strategy() | st.just(None))
+        )
+
+    def runs(self, examples: int, edits: int) -> Callable[[EditsTest], Callable[[], None]]:
+        """A decorator: the test run `examples` times, on up to `edits` edits each time."""
+
+        def decorate(test: EditsTest) -> Callable[[], None]:
+            edits_given = given(st.lists(self.edit, min_size=1, max_size=edits))
+            return settings(
+                max_examples=examples,
+                deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+            )(edits_given(test))
+
+        return decorate
+
+    def text_after(self, edit: Edit) -> str:
+        path, descriptor = edit
+        mutant = self.mutations[path].parsing_mutant(*descriptor) if descriptor else None
+        return mutant.text if mutant and mutant.text else self.originals[path]
+
+
 @pytest.mark.parametrize("project", PROJECTS, ids=[path.name for path in PROJECTS])
 def test_an_index_told_of_each_edit_agrees_with_a_fresh_one(project: Path) -> None:
-    modules = modules_of(project)
-    originals = {path: path.read_text("utf-8") for path in modules}
-    editable = [path for path in modules if originals[path].strip()]
-    mutations: dict[Path, Mutations] = {path: mutations_of(path) for path in editable}
-    edit = st.sampled_from(editable).flatmap(
-        lambda path: st.tuples(st.just(path), mutations[path].strategy() | st.just(None))
-    )
+    edits_of = ProjectEdits(project)
 
-    @settings(
-        max_examples=RUNS_PER_PROJECT,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-    @given(st.lists(edit, min_size=1, max_size=EDITS_PER_RUN))
-    def check(edits: list[tuple[Path, tuple[str, int, int] | None]]) -> None:
-        texts = dict(originals)
+    @edits_of.runs(RUNS_PER_PROJECT, EDITS_PER_RUN)
+    def check(edits: list[Edit]) -> None:
+        texts = dict(edits_of.originals)
         kept = index_over(project, texts)
         findings(kept, texts)  # every summary computed once, as an editor's session does
-        for path, descriptor in edits:
-            mutant = mutations[path].parsing_mutant(*descriptor) if descriptor else None
-            texts[path] = mutant.text if mutant and mutant.text else originals[path]
+        for edit in edits:
+            path = edit[0]
+            texts[path] = edits_of.text_after(edit)
             kept.invalidate(path)
             incremental = findings(kept, texts)
             fresh = findings(index_over(project, texts), texts)
@@ -107,28 +133,16 @@ def cli_output(root: Path, *options: str) -> str:
 def test_a_run_from_the_cache_agrees_with_a_run_without_it(
     project: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    modules = modules_of(project)
-    originals = {path: path.read_text("utf-8") for path in modules}
-    editable = [path for path in modules if originals[path].strip()]
-    mutations: dict[Path, Mutations] = {path: mutations_of(path) for path in editable}
-    edit = st.sampled_from(editable).flatmap(
-        lambda path: st.tuples(st.just(path), mutations[path].strategy() | st.just(None))
-    )
+    edits_of = ProjectEdits(project)
 
-    @settings(
-        max_examples=CLI_RUNS_PER_PROJECT,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-    @given(st.lists(edit, min_size=1, max_size=CLI_EDITS_PER_RUN))
-    def check(edits: list[tuple[Path, tuple[str, int, int] | None]]) -> None:
+    @edits_of.runs(CLI_RUNS_PER_PROJECT, CLI_EDITS_PER_RUN)
+    def check(edits: list[Edit]) -> None:
         root = tmp_path_factory.mktemp(project.name) / project.name
         shutil.copytree(project, root)
         cli_output(root)  # fills the cache
-        for path, descriptor in edits:
-            mutant = mutations[path].parsing_mutant(*descriptor) if descriptor else None
-            text = mutant.text if mutant and mutant.text else originals[path]
-            (root / path.relative_to(project.resolve())).write_text(text, "utf-8")
+        for edit in edits:
+            written = root / edit[0].relative_to(project.resolve())
+            written.write_text(edits_of.text_after(edit), "utf-8")
             assert cli_output(root) == cli_output(root, "--no-cache")
 
     check()
