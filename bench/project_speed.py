@@ -22,9 +22,12 @@ import cycles), and deleted afterwards. Four measures, each printed as a ratio:
   command line `python -m wfcheck check ROOT --statistics`: with `--no-cache` (cold), then
                with the cache emptied (the run fills it) and again (warm); then after the
                server part's helper (below) is edited to return `0.0`, and after it is
-               restored (each re-checks the modules whose results used its summary), next
-               to `ruff check --no-cache --statistics ROOT` (its default rules) as a
-               reference; new processes, all cores, minimum of `--cli-rounds` rounds.
+               restored (each re-checks the modules whose results used its summary);
+               `flake8 --select UWF -qq --count ROOT` with `--wfcheck-no-cache`, then with
+               the cache emptied (its workers keep the summaries they make) and again (each
+               worker takes the kept summaries); next to `ruff check --no-cache --statistics
+               ROOT` (its default rules) as a reference; new processes, all cores, minimum
+               of `--cli-rounds` rounds.
   server       `python -m wfcheck_lsp`: opens the route module whose first route calls a
                services helper that returns `time.time()` outside a step, and that helper's
                module; then edits the helper (`time.time()` <-> `0.0`) and times each edit's
@@ -244,8 +247,8 @@ def run_command(command: list[str], cwd: Path, best: Run) -> None:
     if result.returncode not in (0, 1):
         best.failure = f"exit {result.returncode}: {result.stderr.strip()[-500:]}"
         return
-    found = re.search(r"Found (\d+) error", result.stdout)
-    best.findings = int(found.group(1)) if found else 0
+    found = re.search(r"Found (\d+) error|^(\d+)$", result.stdout, re.M)  # wfcheck's, flake8's
+    best.findings = int(found.group(1) or found.group(2)) if found else 0
     best.seconds = min(best.seconds, seconds)
     if "panicked" in result.stderr:
         best.failure = result.stderr.strip()[-500:]
@@ -261,8 +264,14 @@ def measure_cli(project: Project, rounds: int, target: Target | None) -> dict[st
     root = project.root
     wfcheck = [sys.executable, "-m", "wfcheck", "check", str(root), "--statistics"]
     ruff = ruff_executable()
-    runs = {name: Run() for name in ("cold", "fill", "warm", "edit", "undo", "ruff")}
+    flake8 = [sys.executable, "-m", "flake8", "--select", "UWF", "-qq", "--count", str(root)]
+    names = ("cold", "fill", "warm", "edit", "undo", "flake8", "flake8 fill", "flake8 kept")
+    runs = {name: Run() for name in (*names, "ruff")}
     for _ in range(rounds):
+        shutil.rmtree(root / CACHE_FOLDER, ignore_errors=True)
+        run_command([*flake8, "--wfcheck-no-cache"], root, runs["flake8"])
+        run_command(flake8, root, runs["flake8 fill"])
+        run_command(flake8, root, runs["flake8 kept"])
         shutil.rmtree(root / CACHE_FOLDER, ignore_errors=True)
         run_command([*wfcheck, "--no-cache"], root, runs["cold"])
         run_command(wfcheck, root, runs["fill"])
@@ -297,6 +306,9 @@ def print_cli(runs: dict[str, Run], rounds: int) -> None:
         ("wfcheck check --statistics (warm cache)", "warm"),
         ("  after the helper stops reading the clock", "edit"),
         ("  after it reads the clock again", "undo"),
+        ("flake8 --select UWF --wfcheck-no-cache", "flake8"),
+        ("flake8 --select UWF (keeps summaries)", "flake8 fill"),
+        ("flake8 --select UWF (kept summaries)", "flake8 kept"),
         ("ruff check --no-cache --statistics", "ruff"),
     )
     for label, name in rows:
@@ -312,6 +324,8 @@ def print_cli(runs: dict[str, Run], rounds: int) -> None:
     cold, ruff = runs["cold"].seconds, runs["ruff"].seconds
     ratios = [f"fill / cold {runs['fill'].seconds / cold:.2f}"]
     ratios.append(f"warm / cold {runs['warm'].seconds / cold:.2f}")
+    flake8 = runs["flake8"].seconds
+    ratios.append(f"flake8 kept / flake8 {runs['flake8 kept'].seconds / flake8:.2f}")
     if runs["ruff"].findings is not None:
         ratios.append(f"cold / ruff {cold / ruff:.1f}")
     print("; ".join(ratios))

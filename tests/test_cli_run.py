@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import FIXTURES, run_tool
 from wfcheck import engine, runner
-from wfcheck.cache import CACHE_FOLDER
+from wfcheck.cache import CACHE_FOLDER, ResultCache
 from wfcheck.cli import main
 
 WORKFLOW = (FIXTURES / "cli" / "orders.py").read_text()
@@ -271,6 +271,22 @@ def test_cache_skips_unchanged_files(project: Path, capsys, monkeypatch) -> None
     main(["check", "."])
     main(["check", "--select", "UWF1", "."])  # other settings: another key
     assert analysed[2:] == ["other.py", "orders.py", "other.py"]
+
+
+def test_runs_that_write_the_cache_at_once_keep_each_others_results(tmp_path: Path) -> None:
+    """Each run adds what it analysed to what the cache holds when it writes (a run beside
+    flake8's workers, or beside another run)."""
+    folder = tmp_path / CACHE_FOLDER
+    first, second = ResultCache(folder), ResultCache(folder)
+    assert first.get("orders") is None and second.get("other") is None  # both read it empty
+    orders = engine.check_source(WORKFLOW, filename="orders.py")
+    other = engine.check_source(WORKFLOW.replace("time.time()", "0"), filename="other.py")
+    first.put("orders", orders)
+    second.put("other", other)
+    assert (first.save(), second.save()) == (None, None)
+    later = ResultCache(folder)
+    assert (later.get("orders"), later.get("other")) == (orders, other)
+    assert len(orders.diagnostics) > len(other.diagnostics)
 
 
 def pid_recording_job(job: runner.Job) -> runner.Outcome:

@@ -68,12 +68,19 @@ def test_wfcheck_check_follows_the_project(name: str) -> None:
     assert expected_differences(project, by_file(project, result.stdout)) == {}
 
 
+def flake8(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return run(project, sys.executable, "-m", "flake8", "-j2", "--select", "UWF", *options, ".")
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_flake8_follows_the_project(name: str) -> None:
-    project = PROJECTS / name
-    result = run(project, sys.executable, "-m", "flake8", "--select", "UWF", ".")
-    assert result.stderr == ""
-    assert expected_differences(project, by_file(project, result.stdout)) == {}
+def test_flake8_follows_the_project(name: str, tmp_path: Path) -> None:
+    """Twice, in a copy: the second run takes the summaries that the first one kept."""
+    project = tmp_path / name
+    shutil.copytree(PROJECTS / name, project)
+    for _ in range(2):
+        result = flake8(project)
+        assert result.stderr == ""
+        assert expected_differences(project, by_file(project, result.stdout)) == {}
 
 
 def test_the_chain_names_the_module_and_line_where_the_source_is_read() -> None:
@@ -254,6 +261,34 @@ def test_a_result_from_the_cache_sees_a_re_export_come_back(
     assert "web/routes.py" not in runs.run(capsys)[1]
     package.write_text(original)
     assert runs.run(capsys)[1] == first
+
+
+def test_wfcheck_check_takes_the_summaries_that_flake8_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """flake8's workers write the summaries they made when they end, where `wfcheck check`
+    keeps its own."""
+    runs = SummaryRecorder("deep_chain", tmp_path, monkeypatch)
+    assert flake8(runs.project).stdout.startswith("./deep/flow.py:12:11: UWF101 batch_key()")
+    code, output, made = runs.run(capsys)
+    assert (code, made) == (1, [])
+    assert "deep/flow.py:12:11: UWF101 batch_key() runs outside a step" in output
+
+
+def test_flake8_sees_a_helper_change_after_keeping_its_summary(tmp_path: Path) -> None:
+    project = tmp_path / "deep_chain"
+    shutil.copytree(PROJECTS / "deep_chain", project)
+    assert flake8(project).stdout.startswith("./deep/flow.py:12:11: UWF101 batch_key()")
+    (project / "deep" / "clock.py").write_text("def now_ms() -> int:\n    return 0\n")
+    assert (flake8(project).stdout, flake8(project).returncode) == ("", 0)
+
+
+def test_flake8_keeps_no_summaries_with_wfcheck_no_cache(tmp_path: Path) -> None:
+    project = tmp_path / "deep_chain"
+    shutil.copytree(PROJECTS / "deep_chain", project)
+    result = flake8(project, "--wfcheck-no-cache")
+    assert result.stdout.startswith("./deep/flow.py:12:11: UWF101 batch_key()")
+    assert not (project / CACHE_FOLDER).exists()
 
 
 CYCLE = {  # a.pick reads through b.fallback, which reads through a.label

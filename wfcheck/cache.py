@@ -25,9 +25,10 @@ import functools
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,6 +48,9 @@ from wfcheck.project.index import KeptSummary
 from wfcheck.project.summary_json import summary_from_json, summary_to_json
 from wfcheck.settings import DetectionSettings, Settings, settings_key
 
+if sys.platform != "win32":
+    import fcntl
+
 _Decoded = TypeVar("_Decoded")
 
 CACHE_FOLDER = ".wfcheck_cache"
@@ -59,21 +63,30 @@ _FORMAT = 4
 class EntryFile:
     """One JSON file of the cache: entries by key, each with the day it was last used, read
     when first needed and written when changed (atomically); entries unused for
-    PRUNE_AFTER_DAYS are dropped when it is written."""
+    PRUNE_AFTER_DAYS are dropped when it is written.
+
+    Several processes may write the same file (flake8's workers, a command-line run beside
+    them): a write holds a lock on the file (where the platform has `fcntl`) and adds this
+    process's changes to what the file holds by then, so none of them loses the others'."""
 
     def __init__(
         self, file: Path | None, today: int, entries: dict[str, list[Any]] | None = None
     ) -> None:
         self.file = file  # None: entries handed over by another process, never written
         self.today = today
-        self.changed = False
         self._entries = entries
+        self._loaded: os.stat_result | None = None  # the file as it was read
+        self._changes: dict[str, list[Any] | None] = {}  # by key, None: dropped
 
     @property
     def entries(self) -> dict[str, list[Any]]:
         if self._entries is None:
-            self._entries = self._load()
+            self._entries, self._loaded = self._load()
         return self._entries
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._changes)
 
     def decoded(self, key: str, decode: Callable[[Any], _Decoded]) -> _Decoded | None:
         """The entry's value decoded (the entry is marked used today), or None; an entry that
@@ -88,55 +101,98 @@ class EntryFile:
             return None
         if entry[0] != self.today:
             entry[0] = self.today
-            self.changed = True
+            self._changes[key] = entry
         return decoded
 
     def put(self, key: str, value: Any) -> list[Any]:
-        entry = self.entries[key] = [self.today, value]
-        self.changed = True
+        entry = self.entries[key] = self._changes[key] = [self.today, value]
         return entry
 
     def drop(self, key: str) -> None:
         self.entries.pop(key, None)
-        self.changed = True
+        self._changes[key] = None
 
     def add(self, entries: dict[str, list[Any]]) -> None:
-        if entries:
-            self.entries.update(entries)
-            self.changed = True
+        self.entries.update(entries)
+        self._changes.update(entries)
 
     def save(self, folder: Path) -> str | None:
         """Write the file if it changed; the reason when it could not be written."""
-        if not self.changed or self.file is None:
+        if not self._changes or self.file is None:
             return None
-        oldest = self.today - PRUNE_AFTER_DAYS
-        entries = {key: entry for key, entry in self.entries.items() if entry[0] >= oldest}
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             _mark_cache_folder(folder)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                # dumps: the C encoder (dump encodes piece by piece, in Python)
-                out.write(
-                    json.dumps({"format": _FORMAT, "entries": entries}, separators=(",", ":"))
-                )
-            os.replace(temporary, self.file)
+            with _locked(self.file):
+                self._entries = self._merged(self.file)
+                self._write(self.file, self._entries)
         except OSError as error:
             return f"{self.file}: {error.strerror or error}"
-        self.changed = False
+        self._changes = {}
         return None
 
-    def _load(self) -> dict[str, list[Any]]:
+    def _merged(self, file: Path) -> dict[str, list[Any]]:
+        """This process's changes over what the file holds now (read again only if another
+        process wrote it since it was read here), without the entries unused too long."""
+        entries = self.entries
+        if not _same_file(self._loaded, file):
+            entries, _ = self._load()
+            for key, entry in self._changes.items():
+                if entry is None:
+                    entries.pop(key, None)
+                else:
+                    entries[key] = entry
+        oldest = self.today - PRUNE_AFTER_DAYS
+        return {key: entry for key, entry in entries.items() if entry[0] >= oldest}
+
+    def _write(self, file: Path, entries: dict[str, list[Any]]) -> None:
+        handle, temporary = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            # dumps: the C encoder (dump encodes piece by piece, in Python)
+            out.write(json.dumps({"format": _FORMAT, "entries": entries}, separators=(",", ":")))
+        os.replace(temporary, file)
+        self._loaded = os.stat(file)
+
+    def _load(self) -> tuple[dict[str, list[Any]], os.stat_result | None]:
         if self.file is None:
-            return {}
+            return {}, None
         try:
-            document = json.loads(self.file.read_text(encoding="utf-8"))
+            with self.file.open("rb") as handle:
+                status = os.fstat(handle.fileno())
+                document = json.loads(handle.read())
         except (OSError, ValueError):
-            return {}
+            return {}, None
         if not isinstance(document, dict) or document.get("format") != _FORMAT:
-            return {}
+            return {}, status
         entries = document.get("entries")
-        return entries if isinstance(entries, dict) else {}
+        return (entries if isinstance(entries, dict) else {}), status
+
+
+def _same_file(loaded: os.stat_result | None, file: Path) -> bool:
+    """Whether the file is still the one read (each write replaces it with a new file)."""
+    try:
+        now = os.stat(file)
+    except OSError:
+        return loaded is None
+    return loaded is not None and (now.st_ino, now.st_mtime_ns, now.st_size) == (
+        loaded.st_ino,
+        loaded.st_mtime_ns,
+        loaded.st_size,
+    )
+
+
+@contextlib.contextmanager
+def _locked(file: Path) -> Iterator[None]:
+    """Held while the file is read again and written, by one process at a time."""
+    if sys.platform == "win32":  # no fcntl: writes are still atomic, a concurrent one may win
+        yield
+        return
+    handle = os.open(f"{file}.lock", os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
 
 
 class SummaryStore:
@@ -162,13 +218,22 @@ class SummaryStore:
         return added
 
 
+def today() -> int:
+    """The day entries are marked as last used on."""
+    return int(time.time() // 86_400)
+
+
+def summaries_file(folder: Path) -> Path:
+    """Where the cache in `folder` keeps module summaries (the flake8 plugin's too)."""
+    return folder / __version__ / "summaries.json"
+
+
 class ResultCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        today = int(time.time() // 86_400)
-        self.results = EntryFile(folder / __version__ / "results.json", today)
+        self.results = EntryFile(folder / __version__ / "results.json", today())
         # In a file of their own: a run that finds every result current never reads them.
-        self.summaries = SummaryStore(EntryFile(folder / __version__ / "summaries.json", today))
+        self.summaries = SummaryStore(EntryFile(summaries_file(folder), today()))
 
     def key(self, data: bytes, settings: Settings, path: str) -> str:
         """By content, settings and path: the path decides which project modules the file's

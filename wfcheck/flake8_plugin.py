@@ -5,12 +5,18 @@ file-level `# wfcheck: noqa` and `# ruff: noqa` forms that flake8 does not know,
 (unused `# noqa: UWF...`) when selected. Settings come from the nearest `[tool.wfcheck]` (or
 `wfcheck.toml`) of each file, per-file ignores included, unless flake8 runs with
 `--isolated`; `--wfcheck-extend-select` adds opt-in rules on top.
+
+The summaries of the project modules a file imports are kept between runs where `wfcheck
+check` keeps them (`.wfcheck_cache` in the folder of the configuration that applies to the
+current directory), unless `--wfcheck-no-cache` is given: each process (flake8's workers
+included) writes the ones it made when it ends.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import multiprocessing.util
 import os
 import sys
 from collections.abc import Iterator
@@ -20,9 +26,10 @@ from typing import Any, ClassVar
 from flake8.exceptions import ExecutionError
 
 from wfcheck import __version__
-from wfcheck.config import ConfigError, ConfigFinder, ProjectConfig
+from wfcheck.cache import CACHE_FOLDER, EntryFile, SummaryStore, summaries_file, today
+from wfcheck.config import PYPROJECT_TOML, ConfigError, ConfigFinder, ProjectConfig
 from wfcheck.engine import AnalysisError, InternalError, apply_noqa, rule_findings
-from wfcheck.project.index import ProjectView, shared_index
+from wfcheck.project.index import ProjectView, keep_shared_summaries, shared_index
 from wfcheck.project.layout import checked_folders
 from wfcheck.settings import Settings
 from wfcheck.source import SourceText
@@ -37,6 +44,7 @@ class Plugin:
     isolated: ClassVar[bool] = False
     configs: ClassVar[ConfigFinder] = ConfigFinder()
     checked: ClassVar[tuple[Path, ...]] = ()  # the folders flake8 was given
+    cache_folder: ClassVar[Path | None] = None  # None: summaries are not kept between runs
     # Per folder of a checked file: its configuration and its settings with the options on
     # top, worked out for the first file of the folder.
     folders: ClassVar[dict[str | None, tuple[ProjectConfig | None, Settings]]] = {}
@@ -55,6 +63,12 @@ class Plugin:
             comma_separated_list=True,
             help="Opt-in wfcheck rules to turn on (for example UWF001, UWF108, UWF309).",
         )
+        option_manager.add_option(
+            "--wfcheck-no-cache",
+            action="store_true",
+            parse_from_config=True,
+            help=f"Neither read nor write the project summaries kept in {CACHE_FOLDER}.",
+        )
 
     @classmethod
     def parse_options(
@@ -69,13 +83,22 @@ class Plugin:
         cls.checked = checked_folders(tuple(filenames or ["."]))
         cls.configs = ConfigFinder()
         cls.folders = {}
-        if cls.isolated:
-            return
+        cls.cache_folder = None
         try:
-            for name in filenames or ["."]:
-                cls.configs.find(Path(name))
+            if not cls.isolated:
+                for name in filenames or ["."]:
+                    cls.configs.find(Path(name))
+            if not options.wfcheck_no_cache:
+                cls.cache_folder = cls._root_config().root / CACHE_FOLDER
         except ConfigError as error:
             raise ExecutionError(f"wfcheck: {error}") from error
+
+    @classmethod
+    def _root_config(cls) -> ProjectConfig:
+        """The configuration that applies to the current directory, where `wfcheck check`
+        keeps its cache."""
+        found = None if cls.isolated else cls.configs.find(Path.cwd())
+        return found or ProjectConfig(Path.cwd() / PYPROJECT_TOML)
 
     def settings(self) -> Settings:
         """The file's settings: its configuration's (a ConfigError stops flake8 with the
@@ -125,11 +148,28 @@ class Plugin:
         """The file's project, its modules read from disk (as `wfcheck check` reads them)."""
         if self.filename in ("-", "stdin"):
             return None
+        if self.cache_folder is not None:
+            keep_shared_summaries(_kept_summaries(self.cache_folder))
         path = Path(self.filename)
         return shared_index(path, settings.detection, self.checked).view(path)
 
     def _wfcheck_error(self, message: str) -> tuple[int, int, str, type]:
         return 1, 0, f"{WFCHECK_ERROR} {message}", type(self)
+
+
+# This process's summaries kept between runs, by cache folder (a worker has its own).
+_STORES: dict[tuple[int, Path], SummaryStore] = {}
+
+
+def _kept_summaries(folder: Path) -> SummaryStore:
+    """The summaries kept in the folder, read when first needed and written when this
+    process ends: flake8's workers end through multiprocessing, which runs its finalizers
+    (and not `atexit`'s functions), as the main process does at its exit."""
+    key = (os.getpid(), folder)
+    if key not in _STORES:
+        store = _STORES[key] = SummaryStore(EntryFile(summaries_file(folder), today()))
+        multiprocessing.util.Finalize(None, store.file.save, args=(folder,), exitpriority=0)
+    return _STORES[key]
 
 
 def _isolated(arguments: list[str]) -> bool:
