@@ -6,7 +6,7 @@ import ast
 import functools
 import traceback
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +79,9 @@ class FileReport:
     # and the modules whose texts those summaries were made from, with their texts' digests.
     dependencies: tuple[tuple[str, str], ...] = ()
     texts: tuple[tuple[str, str], ...] = ()
+
+
+Parser = Callable[[str, str], ast.Module]
 
 
 def parse(text: str, filename: str = "<unknown>") -> ast.Module:
@@ -169,23 +172,33 @@ def check_source(
     filename: str = "<unknown>",
     noqa: bool = True,
     project: ProjectIndex | None = None,
+    parser: Parser = parse,
 ) -> FileReport:
     """Parse and check one file's text; a syntax error is reported, not raised.
 
     With `noqa=False` the `# noqa` directives are not applied (and UWF001 does not run).
     `project` answers for the names the file imports from the project's other modules.
+    `parser` gives the tree `parse` gives (the server's parses an edited text by its blocks).
     """
     with collector_paused():
-        return _checked(text, settings or Settings(), filename, noqa, project)
+        return _checked(
+            text, settings or Settings(), filename, noqa=noqa, project=project, parser=parser
+        )
 
 
 def _checked(
-    text: str, settings: Settings, filename: str, noqa: bool, project: ProjectIndex | None
+    text: str,
+    settings: Settings,
+    filename: str,
+    *,
+    noqa: bool,
+    project: ProjectIndex | None,
+    parser: Parser,
 ) -> FileReport:
     view = project.view(Path(filename)) if project is not None else None
     source = SourceText(text)
     try:
-        tree = parse(text, filename)
+        tree = parser(text, filename)
     except SyntaxError as error:
         return FileReport(syntax_error=_syntax_issue(error, source))
     except RecursionError:  # Python itself cannot compile the file either

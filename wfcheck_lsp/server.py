@@ -21,8 +21,9 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from wfcheck import __version__
+from wfcheck.blocks import BlockParser
 from wfcheck.config import PYPROJECT_TOML, WFCHECK_TOML
-from wfcheck.engine import FileReport, check_source
+from wfcheck.engine import FileReport, check_source, parse
 from wfcheck.project.index import ProjectIndex
 from wfcheck.project.layout import ProjectLayout, project_root
 from wfcheck.settings import DetectionSettings, Settings
@@ -64,6 +65,9 @@ class WfcheckServer(LanguageServer):
         self.folders: list[str] = []
         # The summaries of each project's modules: open documents' text, else the disk's.
         self.projects: dict[tuple[Path, DetectionSettings], ProjectIndex] = {}
+        # Each open document's parser, which keeps its blocks' trees from one version to the
+        # next (used on the checker's thread only).
+        self.parsers: dict[str, BlockParser] = {}
 
     def report_server_error(self, error: Exception, source: type[Exception]) -> None:
         """Log what went wrong; never a pop-up in the user's editor (pygls' default)."""
@@ -110,8 +114,9 @@ class WfcheckServer(LanguageServer):
         settings = configuration.settings
         project = self.project_for(document, settings)
         configuration = replace(configuration, project=project)
+        parser = self.parsers.setdefault(document.uri, BlockParser(parse))
         return configuration, check_source(
-            document.text, settings, filename=filename, project=project
+            document.text, settings, filename=filename, project=project, parser=parser.parse
         )
 
     def project_for(self, document: Document, settings: Settings) -> ProjectIndex | None:
@@ -302,6 +307,7 @@ async def did_close(ls: WfcheckServer, params: types.DidCloseTextDocumentParams)
     uri = params.text_document.uri
     document = ls.checker.document(uri)
     ls.checker.close(uri)
+    ls.parsers.pop(uri, None)
     if not ls.pulls_diagnostics:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
     if document is not None:  # its summary comes from the disk again
