@@ -3,7 +3,7 @@ diagnostics of that version.
 
     .venv/bin/python bench/lsp_latency.py            # every file, size, edit and mode
     .venv/bin/python bench/lsp_latency.py --quick    # fewer rounds, for a smoke run
-    .venv/bin/python bench/lsp_latency.py --files dense --sizes 5000 --modes pull
+    .venv/bin/python bench/lsp_latency.py --files dense --sizes 5000 --modes pull --edits typed
 
 Files, each generated at 1,000, 5,000 and 20,000 lines (seeded, `generate_workflows.py`):
   workflows  generated workflow modules one after the other (`generate_long_module`)
@@ -19,6 +19,8 @@ round, makes one edit as an editor sends it (an incremental `didChange`) and wai
 diagnostics of that version. Edits, each in its own rounds:
   typed     one character typed at the end of a line inside a function in the middle of the
             module (a comment, so that the file stays valid)
+  newline   a line break typed at the end of that line, then removed in the next round (the
+            lines below it move)
   appended  one character typed on a comment line at the end of the module
   route     a new route of one step added at the end of the module (a new module-level
             function, registered on the module's last `serve`)
@@ -71,7 +73,7 @@ FILES: dict[str, Callable[[int, int], str]] = {
     "dense": generate_dense_module,
     "mixed": generate_mixed_module,
 }
-EDITS = ("typed", "appended", "route")
+EDITS = ("typed", "newline", "appended", "route")
 MODES = ("push", "pull")
 ROUNDS = 21
 QUICK_ROUNDS = 5
@@ -192,8 +194,9 @@ SERVERS = {"wfcheck": SERVER_COMMAND, "ruff": (sys.executable, "-m", "ruff", "se
 @dataclass(frozen=True)
 class Edit:
     """What one round changes: `typed` and `appended` type a character at a line's end (the
-    first round a comment opening, ` #`, the next ones `x`); `route` adds a route at the end
-    of the module."""
+    first round a comment opening, ` #`, the next ones `x`); `newline` breaks the line after
+    that line's end, and the next round joins them again (every line below moves); `route`
+    adds a route at the end of the module."""
 
     name: str
     line: int
@@ -202,6 +205,8 @@ class Edit:
     def change(self, version: int, text: str) -> tuple[dict[str, object], str]:
         """The round's `didChange` content change, and the text after it."""
         lines = text.split("\n")
+        if self.name == "newline":
+            return self._line_break(version, lines)
         if self.name == "route":
             line, column = len(lines) - 1, len(lines[-1])
             added = (
@@ -217,8 +222,18 @@ class Edit:
         at = {"line": line, "character": column}
         return {"range": {"start": at, "end": at}, "text": added}, "\n".join(lines)
 
+    def _line_break(self, version: int, lines: list[str]) -> tuple[dict[str, object], str]:
+        """A line break added at the line's end in one round, removed in the next."""
+        end = {"line": self.line, "character": len(lines[self.line])}
+        if version % 2 == 0:
+            lines.insert(self.line + 1, "")
+            return {"range": {"start": end, "end": end}, "text": "\n"}, "\n".join(lines)
+        del lines[self.line + 1]
+        below = {"line": self.line + 1, "character": 0}
+        return {"range": {"start": end, "end": below}, "text": ""}, "\n".join(lines)
 
-def edits_of(text: str) -> list[Edit]:
+
+def edits_of(text: str, names: Sequence[str] = EDITS) -> list[Edit]:
     lines = text.split("\n")
     middle = len(lines) // 2
     # a line of a function's body: nested deeper where there is one (not a route's first level)
@@ -231,8 +246,12 @@ def edits_of(text: str) -> list[Edit]:
         and '"""' not in lines[number]
         and "#" not in lines[number]
     )
-    at = {"typed": (inside, len(lines[inside])), "appended": (len(lines) - 1, len(lines[-1]))}
-    return [Edit(name, *at.get(name, (0, 0))) for name in EDITS]
+    at = {
+        "typed": (inside, len(lines[inside])),
+        "newline": (inside, len(lines[inside])),
+        "appended": (len(lines) - 1, len(lines[-1])),
+    }
+    return [Edit(name, *at.get(name, (0, 0))) for name in names]
 
 
 @dataclass(frozen=True)
@@ -313,14 +332,19 @@ def report(results: dict[Case, dict[str, Measurement]], rounds: int) -> None:
         )
 
 
-async def measure_all(
-    rounds: int, seed: int, files: Sequence[str], sizes: Sequence[int], modes: Sequence[str]
+async def measure_all(  # noqa: PLR0917 (the command line's choices)
+    rounds: int,
+    seed: int,
+    files: Sequence[str],
+    sizes: Sequence[int],
+    modes: Sequence[str],
+    edits: Sequence[str],
 ) -> dict[Case, dict[str, Measurement]]:
     results: dict[Case, dict[str, Measurement]] = {}
     for file in files:
         for lines in sizes:
             text = FILES[file](lines, seed)
-            for edit in edits_of(text):
+            for edit in edits_of(text, edits):
                 for mode in modes:
                     case = Case(file, lines, edit, mode)
                     results[case] = {
@@ -337,9 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", nargs="+", choices=FILES, default=list(FILES))
     parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES))
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
+    parser.add_argument("--edits", nargs="+", choices=EDITS, default=list(EDITS))
     args = parser.parse_args(argv)
     rounds = args.rounds or (QUICK_ROUNDS if args.quick else ROUNDS)
-    measured = measure_all(rounds, args.seed, args.files, args.sizes, args.modes)
+    measured = measure_all(rounds, args.seed, args.files, args.sizes, args.modes, args.edits)
     report(asyncio.run(measured), rounds)
     return 0
 

@@ -112,3 +112,15 @@ def test_only_the_edited_block_is_parsed_again() -> None:
     tree = parser.parse(functions.replace("a + 7\n", "a + 70\n"))
     assert parser.parsed_blocks - before == 1
     assert dump(tree) == dump(parse(functions.replace("a + 7\n", "a + 70\n")))
+
+
+def test_blocks_an_inserted_line_moves_are_kept_and_moved() -> None:
+    functions = "".join(f"def f{n}(a):\n    return a + {n}\n\n\n" for n in range(40))
+    parser = BlockParser(parse)
+    parser.parse(functions)
+    before = parser.parsed_blocks
+    edited = functions.replace("a + 3\n", "a + 3\n\n    b = 1\n")
+    assert dump(parser.parse(edited)) == dump(parse(edited))
+    assert parser.parsed_blocks - before == 1
+    assert dump(parser.parse(functions)) == dump(parse(functions))  # and back up
+    assert parser.parsed_blocks - before == 2

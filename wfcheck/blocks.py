@@ -37,6 +37,7 @@ _MAX_JOINED = 4
 @dataclass(frozen=True)
 class _Block:
     text: str  # one block or several joined, from the start of its first line
+    head: int  # the length of its first block
     statements: list[ast.stmt]
 
 
@@ -97,30 +98,69 @@ class BlockParser:
         return ast.Module(body=body, type_ignores=[])
 
     def _reuse(self, text: str, layout: _Layout) -> dict[int, _Block] | None:
-        """The blocks of the text: kept ones where the text is the same, else parsed; None
-        when more than half of them would be parsed (parsing the whole text costs less), or
-        one does not parse."""
-        kept: dict[int, tuple[_Block, int]] = {}  # by index, with the index after it
-        missing = index = 0
-        while index < len(layout):
-            block = self._blocks.get(layout.lines[index])
-            following = _following(layout, block, text, index) if block is not None else None
-            if block is not None and following is not None:
-                kept[index] = block, following
-                index = following
-            else:
-                missing += 1
-                index += 1
-        if missing > len(layout) // 2:
+        """The blocks of the text: kept ones where the text is the same (moved to their new
+        lines), else parsed; None when more than half of them would be parsed (parsing the
+        whole text costs less), or one does not parse."""
+        kept = self._kept(text, layout)
+        covered = sum(following - index for index, (_, following, _) in kept.items())
+        if len(layout) - covered > len(layout) // 2:
             return None
         blocks: dict[int, _Block] = {}
         index = 0
         while index < len(layout):
-            found = kept.get(index) or self._parse_block(text, layout, index)
-            if found is None:
-                return None
-            blocks[layout.lines[index]], index = found
+            if index in kept:
+                block, following, moved = kept[index]
+                if moved:
+                    _move(block.statements, moved)
+            else:
+                parsed = self._parse_block(text, layout, index)
+                if parsed is None:
+                    return None
+                block, following = parsed
+            blocks[layout.lines[index]] = block
+            index = following
         return blocks
+
+    def _kept(self, text: str, layout: _Layout) -> dict[int, tuple[_Block, int, int]]:
+        """The kept blocks the text still holds, by index: each with the index after it and
+        how many lines it moved. A block is looked for at its line, else by its first lines
+        (the text's block there), and each is taken once."""
+        by_head: dict[str, list[tuple[int, _Block]]] = {}
+        for line, block in reversed(self._blocks.items()):
+            by_head.setdefault(block.text[: block.head], []).append((line, block))
+        taken: set[int] = set()
+        kept: dict[int, tuple[_Block, int, int]] = {}
+        index = 0
+        while index < len(layout):
+            found = self._kept_at(text, layout, index, by_head, taken)
+            if found is None:
+                index += 1
+                continue
+            taken.add(id(found[0]))
+            kept[index] = found
+            index = found[1]
+        return kept
+
+    def _kept_at(
+        self,
+        text: str,
+        layout: _Layout,
+        index: int,
+        by_head: dict[str, list[tuple[int, _Block]]],
+        taken: set[int],
+    ) -> tuple[_Block, int, int] | None:
+        line = layout.lines[index]
+        block = self._blocks.get(line)
+        if block is not None and id(block) not in taken:
+            following = _following(layout, block, text, index)
+            if following is not None:
+                return block, following, 0
+        head = text[layout.offsets[index] : layout.offsets[index + 1]]
+        for was, block in reversed(by_head.get(head, ())):
+            following = _following(layout, block, text, index)
+            if following is not None and id(block) not in taken:
+                return block, following, line - was
+        return None
 
     def _parse_block(self, text: str, layout: _Layout, index: int) -> tuple[_Block, int] | None:
         """The block at `index`, joined to the ones after it until it parses; with the index
@@ -133,7 +173,8 @@ class BlockParser:
                 tree = self._parse("\n" * (line - 1) + part, "<block>")
             except (SyntaxError, ValueError, RecursionError):
                 continue
-            return _Block(part, tree.body), following
+            head = layout.offsets[index + 1] - offset
+            return _Block(part, head, tree.body), following
         return None
 
     def _parse_whole(self, text: str, filename: str, layout: _Layout) -> ast.Module:
@@ -152,8 +193,11 @@ class BlockParser:
             else:
                 statements = [statement]
             groups.append((first, following, statements))
+        offsets = layout.offsets
         self._blocks = {
-            layout.lines[first]: _Block(text[layout.offsets[first] : layout.offsets[end]], body)
+            layout.lines[first]: _Block(
+                text[offsets[first] : offsets[end]], offsets[first + 1] - offsets[first], body
+            )
             for first, end, body in groups
         }
         return tree
@@ -170,6 +214,25 @@ def _following(layout: _Layout, block: _Block, text: str, index: int) -> int | N
     return (
         following if following < len(layout.offsets) and layout.offsets[following] == end else None
     )
+
+
+def _move(statements: list[ast.stmt], lines: int) -> None:
+    """Move the statements' positions down by `lines` (up, if negative), where parsing them
+    after that many more lines would put them."""
+    pending: list[ast.AST] = list(statements)
+    while pending:
+        node = pending.pop()
+        kind = type(node)
+        if "lineno" in kind._attributes:
+            node.lineno += lines  # type: ignore[attr-defined]
+            if node.end_lineno is not None:  # type: ignore[attr-defined]
+                node.end_lineno += lines  # type: ignore[attr-defined]
+        for name in kind._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                pending.extend(item for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST) and name != "ctx":
+                pending.append(value)
 
 
 def _block_index(layout: _Layout, line: int) -> int:
