@@ -1,7 +1,8 @@
 """Random edits across the modules of the fixture projects (tests/fixtures/projects/): after
 each edit, the summaries kept by an index that was told of the edit give every module the
 findings a fresh index gives, and nothing raises or reports an internal error. This is the
-language server's way (one index, modules forgotten as they change) against a cold run.
+language server's way (one index, modules forgotten as they change, each module parsed by the
+blocks an edit touched) against a cold run.
 The command line's way is checked too: a run that takes results and summaries from the cache
 that the runs before it left reports what a run without the cache reports."""
 
@@ -21,7 +22,8 @@ from hypothesis import strategies as st
 from tests.conftest import FIXTURES
 from tests.fuzz.programs import Mutations, mutations_of
 from wfcheck import cli
-from wfcheck.engine import FileReport, check_source
+from wfcheck.blocks import BlockParser
+from wfcheck.engine import FileReport, check_source, parse
 from wfcheck.project import index as index_module
 from wfcheck.project.index import ProjectIndex
 from wfcheck.project.layout import ProjectLayout
@@ -42,9 +44,19 @@ def index_over(project: Path, texts: dict[Path, str]) -> ProjectIndex:
     return ProjectIndex(ProjectLayout(project), DetectionSettings(), texts.get)
 
 
-def findings(index: ProjectIndex, texts: dict[Path, str]) -> dict[Path, FileReport]:
+def findings(
+    index: ProjectIndex, texts: dict[Path, str], parsers: dict[Path, BlockParser] | None = None
+) -> dict[Path, FileReport]:
+    """Each module's report; with `parsers`, each module parsed by its own, as the server
+    parses the open documents (by the blocks an edit touched)."""
     return {
-        path: check_source(text, Settings(), filename=str(path), project=index)
+        path: check_source(
+            text,
+            Settings(),
+            filename=str(path),
+            project=index,
+            parser=parse if parsers is None else parsers.setdefault(path, BlockParser(parse)).parse,
+        )
         for path, text in texts.items()
     }
 
@@ -97,12 +109,13 @@ def test_an_index_told_of_each_edit_agrees_with_a_fresh_one(project: Path) -> No
     def check(edits: list[Edit]) -> None:
         texts = dict(edits_of.originals)
         kept = index_over(project, texts)
-        findings(kept, texts)  # every summary computed once, as an editor's session does
+        parsers: dict[Path, BlockParser] = {}
+        findings(kept, texts, parsers)  # every summary computed once, as an editor's session
         for edit in edits:
             path = edit[0]
             texts[path] = edits_of.text_after(edit)
             kept.invalidate(path)
-            incremental = findings(kept, texts)
+            incremental = findings(kept, texts, parsers)
             fresh = findings(index_over(project, texts), texts)
             for module, report in incremental.items():
                 assert report.internal_error is None, (module, report.internal_error)
