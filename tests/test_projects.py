@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import FIXTURES
 from tests.expectations import compare, parse_expectations
 from tests.test_surfaces import findings_by_file
-from wfcheck import cli
+from wfcheck import cli, runner
 from wfcheck.cache import CACHE_FOLDER
 from wfcheck.engine import check_source
 from wfcheck.project import index as index_module
@@ -289,6 +289,41 @@ def test_flake8_keeps_no_summaries_with_wfcheck_no_cache(tmp_path: Path) -> None
     result = flake8(project, "--wfcheck-no-cache")
     assert result.stdout.startswith("./deep/flow.py:12:11: UWF101 batch_key()")
     assert not (project / CACHE_FOLDER).exists()
+
+
+def summary_recording_to_files(model, path, display, module):  # type: ignore[no-untyped-def]
+    """`_summary_of`, leaving the module's name in a file named after the process (module
+    level: the workers of a parallel run are forked with it)."""
+    with (Path(os.environ["WFCHECK_TEST_SUMMARIES"]) / str(os.getpid())).open("a") as made:
+        made.write(f"{display}\n")
+    return SUMMARY_OF(model, path, display, module)
+
+
+SUMMARY_OF = index_module._summary_of
+
+
+@pytest.mark.parametrize("name", ["deep_chain", "import_cycle", "services_layer", "src_layout"])
+def test_a_parallel_run_summarises_each_module_once_and_reports_what_one_process_does(
+    name: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The workers share one summary table: the modules the files import are summarised
+    level by level before the files are checked, each in one worker."""
+    runs = SummaryRecorder(name, tmp_path, monkeypatch)
+    _, serial, _ = runs.run(capsys, "--no-cache")
+    recorded = tmp_path / "summaries"
+    recorded.mkdir()
+    monkeypatch.setenv("WFCHECK_TEST_SUMMARIES", str(recorded))
+    monkeypatch.setattr(index_module, "_summary_of", summary_recording_to_files)
+    monkeypatch.setattr(runner, "PARALLEL_THRESHOLD_BYTES", 0)
+    _, parallel, _ = runs.run(capsys, "--no-cache")
+    assert parallel == serial
+    by_process = {file.name: set(file.read_text().splitlines()) for file in recorded.iterdir()}
+    made = [module for modules in by_process.values() for module in modules]
+    assert len(made) == len(set(made)) > 1  # (an import cycle's, several times in one)
+    assert str(os.getpid()) not in by_process
 
 
 CYCLE = {  # a.pick reads through b.fallback, which reads through a.label

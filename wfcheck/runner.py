@@ -9,19 +9,22 @@ they make come back with their outcomes, to be kept for the next run.
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from wfcheck.cache import EntryFile, ResultCache, SummaryStore
-from wfcheck.engine import FileReport, InternalError, check_source
+from wfcheck.cache import EntryFile, ResultCache, SummaryStore, today
+from wfcheck.engine import FileReport, InternalError, check_source, may_use_workflows
 from wfcheck.fixing import FixResult, applicable_fixes, fix_text
 from wfcheck.project.index import ProjectIndex, keep_shared_summaries, shared_index
-from wfcheck.settings import Settings
+from wfcheck.settings import DetectionSettings, Settings
 
 # Below this much source text in total, the run stays in one process.
 PARALLEL_THRESHOLD_BYTES = 256 * 1024
@@ -158,24 +161,101 @@ def _compute(jobs: list[Job], store: SummaryStore | None) -> list[Outcome]:
 
 def _in_pool(jobs: list[Job], workers: int, store: SummaryStore | None) -> list[Outcome]:
     chunk = max(1, len(jobs) // (workers * 8))
-    kept = (store.file.entries, store.file.today) if store is not None else None
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)), initializer=_start_worker, initargs=(kept,)
-    ) as pool:
-        return list(pool.map(_run_in_worker, jobs, chunksize=chunk))
+    workers = min(workers, len(jobs))
+    store = store or SummaryStore(EntryFile(None, today()))  # the run's table, not kept after
+    with (
+        tempfile.TemporaryDirectory(prefix="wfcheck-") as shared,
+        ProcessPoolExecutor(
+            max_workers=workers,
+            initializer=_start_worker,
+            initargs=(store.file.entries, store.file.today, shared),
+        ) as pool,
+    ):
+        levels = _summarize_first(jobs, (pool, workers), store, Path(shared))
+        return list(pool.map(_run_in_worker, jobs, repeat(levels), chunksize=chunk))
 
 
-# A worker process's copy of the summaries kept between runs.
+def _summarize_first(
+    jobs: list[Job], pool: tuple[ProcessPoolExecutor, int], store: SummaryStore, shared: Path
+) -> int:
+    """One summary table for the run: the project modules that the files which may hold
+    workflow code import are summarised level by level, each level's modules split among
+    the workers, which take the summaries of the levels before from `shared` (a module
+    summarised in one worker is not summarised again in another). `pool`: the workers, and
+    how many there are. The number of levels."""
+    levels = _levels(jobs)
+    executor, workers = pool
+    for number, level in enumerate(levels):
+        parts = [part for part in (level[start::workers] for start in range(workers)) if part]
+        made: dict[str, list[Any]] = {}
+        for entries in executor.map(_summarize_in_worker, parts, repeat(number)):
+            made.update(entries)
+        store.file.add(made)
+        (shared / f"{number}.json").write_text(json.dumps(made), encoding="utf-8")
+    return len(levels)
+
+
+# A module to summarise, with the settings and checked folders of a file that imports it.
+_Summarized = tuple[Path, DetectionSettings, tuple[Path, ...]]
+
+
+def _levels(jobs: list[Job]) -> list[list[_Summarized]]:
+    known = {os.path.abspath(job.filename): job.text for job in jobs}
+    by_index: dict[int, tuple[Job, dict[Path, str]]] = {}
+    for job in jobs:
+        project = job.project
+        if project is None or not (
+            may_use_workflows(job.text, job.settings)
+            or project.view(Path(job.filename)).may_hold_workflow_code(job.text)
+        ):
+            continue
+        by_index.setdefault(id(project), (job, {}))[1][Path(job.filename)] = job.text
+    levels: list[list[_Summarized]] = []
+    for job, texts in by_index.values():
+        project = job.project
+        assert project is not None
+        for number, level in enumerate(project.import_levels(texts, known)):
+            if number == len(levels):
+                levels.append([])
+            levels[number].extend((path, job.settings.detection, job.checked) for path in level)
+    return levels
+
+
+# A worker process's copy of the summaries kept between runs, the folder where the run's
+# summaries of each level are shared, and how many of those levels it has taken.
 _WORKER_STORE: list[SummaryStore | None] = [None]
+_SHARED: list[Path | None] = [None]
+_LEVELS_TAKEN = [0]
 
 
-def _start_worker(kept: tuple[dict[str, list[Any]], int] | None) -> None:
-    store = SummaryStore(EntryFile(None, kept[1], kept[0])) if kept is not None else None
+def _start_worker(entries: dict[str, list[Any]], today: int, shared: str) -> None:
+    store = SummaryStore(EntryFile(None, today, entries))
     _WORKER_STORE[0] = store
+    _SHARED[0] = Path(shared)
     keep_shared_summaries(store)
 
 
-def _run_in_worker(job: Job) -> Outcome:
+def _take_levels(levels: int) -> SummaryStore:
+    """The worker's summaries, with those of the run's first `levels` levels."""
+    store, shared = _WORKER_STORE[0], _SHARED[0]
+    assert store is not None and shared is not None
+    for number in range(_LEVELS_TAKEN[0], levels):
+        store.file.add(json.loads((shared / f"{number}.json").read_text(encoding="utf-8")))
+    _LEVELS_TAKEN[0] = max(_LEVELS_TAKEN[0], levels)
+    return store
+
+
+def _summarize_in_worker(modules: list[_Summarized], levels: int) -> dict[str, list[Any]]:
+    store = _take_levels(levels)
+    for path, detection, checked in modules:
+        try:
+            shared_index(path, detection, checked).summary(path)
+        except Exception:  # a bug of wfcheck: the check of a file that imports it reports it
+            continue
+    return store.take_added()
+
+
+def _run_in_worker(job: Job, levels: int) -> Outcome:
+    store = _take_levels(levels)
     outcome = run_job(job)
-    store = _WORKER_STORE[0]
-    return replace(outcome, summaries=store.take_added()) if store is not None else outcome
+    return replace(outcome, summaries=store.take_added())

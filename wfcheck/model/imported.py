@@ -35,6 +35,10 @@ class ImportedFacts(Protocol):
         """A name of a module of the project (no summary is made to know it)."""
         ...
 
+    def is_project_module(self, qualified: str) -> bool:
+        """A module of the project itself (`app.main`; no summary is made to know it)."""
+        ...
+
     def serve_passed_to(self, function: str, position: int | None, keyword: str) -> str | None:
         """The Serve class that another module of the project passes to a parameter of a
         module-level function of the checked file."""
@@ -75,6 +79,9 @@ class NoImports:
         return False
 
     def is_project_name(self, qualified: str) -> bool:
+        return False
+
+    def is_project_module(self, qualified: str) -> bool:
         return False
 
     def serve_passed_to(self, function: str, position: int | None, keyword: str) -> str | None:

@@ -76,15 +76,26 @@ class SemanticModel:
         )
 
     def _imports_workflow_names(self) -> bool:
-        """The SDK or a configured module, or a project module's `serve` or context type."""
+        """The SDK or a configured module, or a project module's `serve` or context type,
+        imported by name or used through its module (`main.serve` after `from app import
+        main`)."""
         modules = self.detection.module_names()
         if any(name.split(".", 1)[0] in modules for name in self.scopes.imported_modules):
             return True
         return any(
             self.imported.opens_gate(binding.qualified_name)
+            or self._uses_gate_names_of(binding.name, binding.qualified_name)
             for binding in self.scopes.imports
             if binding.qualified_name is not None
         )
+
+    def _uses_gate_names_of(self, local: str, module: str) -> bool:
+        """Whether the text reads `local.name` where `local` is a project module and
+        `module.name` opens the gate."""
+        if not self.imported.reads_modules or not self.imported.is_project_module(module):
+            return False
+        used = re.finditer(rf"\b{re.escape(local)}[ \t]*\.[ \t]*([A-Za-z_]\w*)", self.source.text)
+        return any(self.imported.opens_gate(f"{module}.{match.group(1)}") for match in used)
 
     def units(self, region: Region) -> list[CodeUnit]:
         return list(self.workflows.units_of(region))

@@ -1006,6 +1006,9 @@ class Workflows:
         if isinstance(expr, ast.Call):
             qualified = self.scopes.qualified_name(expr.func, scope)
             return qualified if qualified in sdk.SERVE_CLASSES else None
+        if isinstance(expr, ast.Attribute):  # `main.serve` after `from app import main`
+            qualified = self.scopes.qualified_name(expr, scope)
+            return self.imported.serve_class(qualified) if qualified is not None else None
         if not isinstance(expr, ast.Name):
             return None
         values = self.scopes.bound_values(expr, scope)

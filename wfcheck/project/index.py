@@ -11,7 +11,7 @@ import ast
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -130,6 +130,9 @@ class ProjectIndex:
         self._component: list[Path] = []
         self._cyclic: set[Path] = set()  # a module whose summary asked for its own
         self._resolving: dict[Path, ModuleSummary] = {}  # a cycle's, round after round
+        # Kept summaries being checked: through an import cycle, the check of a module's
+        # kept summary comes back to it, and takes it as it was kept (not while summarising).
+        self._checking: dict[Path, ModuleSummary] = {}
         self._top_names: frozenset[str] | None = None
         self._leads: dict[Path, bool] = {}  # by `_leads_to_the_sdk`
         self._lead_files: dict[Path, frozenset[Path]] = {}  # the modules each answer read
@@ -154,6 +157,8 @@ class ProjectIndex:
             return self._summaries[path]
         if path in self._resolving:
             return self._resolving[path]
+        if path in self._checking:
+            return self._checking[path]
         if path in self._visit:  # a cycle: what is known so far, worked out again later
             self._cyclic.add(path)
             caller = self._in_progress[-1]
@@ -287,17 +292,62 @@ class ProjectIndex:
         return found
 
     def imported_files(self, text: str, module: ModuleName | None) -> Iterator[Path]:
-        """The project files a text's import statements name (by their first names)."""
+        """The project files a text's import statements name: the module of each, and the
+        modules of a package that `from package import a, b` names."""
         names = self.top_level_names()
         for match in _IMPORTED_MODULE.finditer(text):
             written = match.group(1) or match.group(2)
             if not written.startswith(".") and written.split(".", 1)[0] not in names:
                 continue
             absolute = absolute_name(written, module)
-            # `from pkg import name`: the name may be a module of the package
-            path = self.file_holding(f"{absolute}._") if absolute is not None else None
+            if absolute is None:
+                continue
+            path = self.file_holding(f"{absolute}._")  # the longest prefix that is a module
             if path is not None:
                 yield path
+            if match.group(1) is not None and path is not None and path.name == "__init__.py":
+                for name in _from_imported_names(text, match.end()):
+                    submodule = self.layout.file_of(f"{absolute}.{name}")
+                    if submodule is not None:
+                        yield submodule
+
+    def import_levels(
+        self, texts: Mapping[Path, str], known: Mapping[str, str]
+    ) -> list[list[Path]]:
+        """The project modules that the texts import, directly or through each other, by
+        level: each module in a level after those of the modules it imports (the edge that
+        closes an import cycle left out), so that the modules of a level can be summarised
+        at once from the summaries of the levels before. `known`: texts read already, by
+        absolute path."""
+        imports: dict[Path, list[Path]] = {}
+        pending = [
+            imported
+            for path, text in texts.items()
+            for imported in self.imported_files(text, self.layout.module_of(path))
+        ]
+        while pending:
+            path = pending.pop()
+            if path not in imports:
+                text = known.get(str(path)) or self.read_text(path) or ""
+                module = self.layout.module_of(path)
+                imports[path] = list(self.imported_files(text, module))
+                pending.extend(imports[path])
+                pending.extend(self._packages_of(module))  # asked for a module's attributes
+        levels: dict[Path, int] = {}
+        for path in sorted(imports):
+            _number_levels(path, imports, levels)
+        found: list[list[Path]] = [[] for _ in range(max(levels.values(), default=-1) + 1)]
+        for path in sorted(levels):
+            found[levels[path]].append(path)
+        return found
+
+    def _packages_of(self, module: ModuleName | None) -> Iterator[Path]:
+        """The `__init__.py` files of the packages holding a module."""
+        parts = module.name.split(".") if module is not None else []
+        for end in range(1, len(parts)):
+            package = self.layout.file_of(".".join(parts[:end]))
+            if package is not None:
+                yield package
 
     def files_naming(self, name: str) -> list[Path]:
         """The project's modules whose text contains `name` (remembered until a change)."""
@@ -357,6 +407,13 @@ class ProjectIndex:
         kept = self._kept_summary(path)
         if kept is not None:
             return kept
+        checking, self._checking = self._checking, {}
+        try:
+            return self._made_summary(path)
+        finally:
+            self._checking = checking
+
+    def _made_summary(self, path: Path) -> ModuleSummary:
         display = self.layout.display(path)
         text = self.read_text(path)
         self._text_digests[str(path)] = _digest(text)
@@ -383,17 +440,43 @@ class ProjectIndex:
 
     def _kept_summary(self, path: Path) -> ModuleSummary | None:
         """The summary an earlier run made of the module, if its text is the same and the
-        summaries it used are (those are looked up, or made, first)."""
+        summaries it used are (those are looked up, or made, first). Modules that import
+        each other were summarised together: while their kept summaries agree with each
+        other, and the rest they used holds, they are taken together."""
         kept = self.keeper.get(path, self.detection) if self.keeper is not None else None
         if kept is None or kept.text != self.text_digest(path):
             return None
         used = [Path(module) for module, _ in kept.used]
-        for module, (_, recorded) in zip(used, kept.used, strict=True):
-            self.note_dependency(path, module)
-            if not self.still_holds(module, recorded):
-                return None
+        self._checking[path] = kept.summary
+        try:
+            for module, (_, recorded) in zip(used, kept.used, strict=True):
+                self.note_dependency(path, module)
+                if not self.still_holds(module, recorded):
+                    return None
+        finally:
+            del self._checking[path]
         self._used_by[path] = frozenset(used)
         return kept.summary
+
+
+def _number_levels(start: Path, imports: dict[Path, list[Path]], levels: dict[Path, int]) -> None:
+    """The level of `start` and of the modules it imports (depth first, without recursion):
+    one more than the highest of the modules it imports, 0 for one that imports none."""
+    if start in levels:
+        return
+    stack = [(start, iter(imports[start]))]
+    open_ = {start}
+    while stack:
+        path, following = stack[-1]
+        imported = next((m for m in following if m not in levels and m not in open_), None)
+        if imported is not None:
+            stack.append((imported, iter(imports[imported])))
+            open_.add(imported)
+            continue
+        stack.pop()
+        open_.discard(path)
+        known = [levels[m] for m in imports[path] if m in levels]
+        levels[path] = max(known, default=-1) + 1
 
 
 def _summary_of(
@@ -456,11 +539,21 @@ def _reading(
     return Reading(spec.kind, spec.through, location, spec.functions)
 
 
-_REGISTRATION_DECORATOR = re.compile(r"@[ \t]*[A-Za-z_]\w*[ \t]*\.[ \t]*(?:post|route)[ \t]*\(")
+_REGISTRATION_DECORATOR = re.compile(r"@[ \t]*[A-Za-z_][\w.]*[ \t]*\.[ \t]*(?:post|route)[ \t]*\(")
 # The module of an import statement's first name (`from .db import`, `import app.main`).
 _IMPORTED_MODULE = re.compile(
     r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import|import[ \t]+([\w.]+))", re.M
 )
+
+
+def _from_imported_names(text: str, start: int) -> list[str]:
+    """The names a `from ... import` statement imports, its text read from after `import`."""
+    rest = text[start : start + 2000]
+    if rest.lstrip(" \t").startswith("("):
+        names = rest[rest.index("(") + 1 : rest.find(")")]
+    else:
+        names = rest.split("\n", 1)[0].split("#", 1)[0]
+    return [part.split()[0] for part in names.replace("\\", " ").split(",") if part.split()]
 
 
 class ProjectView(ImportedFacts):
@@ -553,6 +646,10 @@ class ProjectView(ImportedFacts):
     def is_project_name(self, qualified: str) -> bool:
         name = absolute_name(qualified, self.module)
         return name is not None and self.index.file_holding(name) is not None
+
+    def is_project_module(self, qualified: str) -> bool:
+        name = absolute_name(qualified, self.module)
+        return name is not None and self.index.layout.file_of(name) is not None
 
     def absolute(self, module: str) -> str:
         return absolute_name(module, self.module) or module
