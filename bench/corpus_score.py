@@ -6,9 +6,11 @@
 
 Every `.py` file under the folder is checked in-process with `wfcheck.engine.check_source`
 and default `Settings()` (so only default rules run; `# noqa` comments are applied as on
-every surface). Labels are trailing comments on the line where a finding is expected,
-`# expect: UWF101` or `# expect: UWF101, UWF105` (a `:column` suffix, as in the fixtures,
-is accepted and ignored). Findings and labels are compared as (file, line, code), counting
+every surface), with its project's modules followed as `wfcheck check FOLDER` follows them
+(the project of each file: its nearest `pyproject.toml`, as `project.layout` finds it).
+Labels are trailing comments on the line where a finding is expected, `# expect: UWF101` or
+`# expect: UWF101, UWF105` (a `:column` suffix, as in the fixtures, is accepted and
+ignored). Findings and labels are compared as (file, line, code), counting
 repeats: two UWF103 findings on a line labelled once give one false alarm.
 
 Printed: each file's misses (labelled, not found) and false alarms (found, not labelled)
@@ -30,6 +32,7 @@ sys.path.insert(0, str(ROOT))  # the labels are read as the fixtures' are
 
 from tests.expectations import parse_expectations  # noqa: E402
 from wfcheck.engine import check_source  # noqa: E402
+from wfcheck.project.index import shared_index  # noqa: E402
 from wfcheck.settings import Settings  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "tests" / "corpus" / "realistic"
@@ -54,11 +57,12 @@ def parse_labels(text: str) -> tuple[Counter[tuple[int, str]], list[str]]:
     return Counter((item.line, item.code) for item in expected), []
 
 
-def score_file(path: Path, settings: Settings) -> FileScore:
+def score_file(path: Path, settings: Settings, root: Path) -> FileScore:
     text = path.read_text(encoding="utf-8")
     score = FileScore(path, text.splitlines())
     labels, score.problems = parse_labels(text)
-    report = check_source(text, settings, filename=str(path))
+    project = shared_index(path, settings.detection, (root,))
+    report = check_source(text, settings, filename=str(path), project=project)
     if report.syntax_error is not None:
         issue = report.syntax_error
         score.problems.append(f"syntax error at line {issue.line}: {issue.message}")
@@ -140,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"not a folder: {root}", file=sys.stderr)
         return 0
     settings = Settings()
-    scores = [score_file(path, settings) for path in sorted(root.rglob("*.py"))]
+    scores = [score_file(path, settings, root) for path in sorted(root.rglob("*.py"))]
     if not args.quiet:
         for score in scores:
             print_file(score, root)

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from wfcheck.model.cached import cached_property
 from wfcheck.model.nodes import NodeIndex, Point, end, last_name, start
+from wfcheck.sdk import CONTEXT_ATTRIBUTES
 
 _BUILTIN_NAMES = {name: f"builtins.{name}" for name in dir(builtins)}
 # Values that make a name an alias of what they name: `now = time.monotonic`.
@@ -107,6 +108,9 @@ class Scope:
     withs: list[ast.With | ast.AsyncWith] = field(default_factory=list)
     # Every statement of the scope, nested blocks included, in source order.
     statements: list[ast.stmt] = field(default_factory=list)
+    # Reads of a context's attributes on a name (`context.request_payload`), outside calls'
+    # callees.
+    context_attribute_reads: list[ast.Attribute] = field(default_factory=list)
 
     ref: weakref.ReferenceType[Scope] = field(init=False)
     _parent: weakref.ReferenceType[Scope] | None = field(init=False)
@@ -678,6 +682,8 @@ class _Binder:
 
     def visit_attribute(self, node: ast.Attribute, scope: Scope) -> None:
         value = node.value
+        if type(value) is ast.Name and node.attr in CONTEXT_ATTRIBUTES:
+            scope.context_attribute_reads.append(node)
         while type(value) is ast.Attribute:
             value = value.value
         if type(value) not in _SKIPPED:

@@ -542,7 +542,20 @@ class Workflows:
                     return by_name[receiver.id]
             if used is None:
                 used = self._parameter_used_like_a_context(call, scope, by_name)
-        return used
+        return used or self._parameter_read_like_a_context(scope, by_name)
+
+    @staticmethod
+    def _parameter_read_like_a_context(
+        scope: Scope, parameters: dict[str, ast.arg]
+    ) -> ast.arg | None:
+        """The parameter whose context attribute the function reads anywhere in its own code
+        (`payload = context.request_payload`), or in its comprehensions."""
+        for inner in scope.region_scopes():
+            for read in inner.context_attribute_reads:
+                name = read.value.id if isinstance(read.value, ast.Name) else ""
+                if name in parameters and (inner is scope or name not in inner.bindings):
+                    return parameters[name]
+        return None
 
     def _stored_context_parameter(
         self, init: FunctionNode, scope: Scope, parameters: dict[str, ast.arg]
