@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES
 from tests.fuzz.programs import Mutations, mutations_of
-from wfcheck import cli
+from wfcheck import cli, runner
 from wfcheck.blocks import BlockParser
 from wfcheck.engine import FileReport, check_source, parse
 from wfcheck.project import index as index_module
@@ -153,6 +153,32 @@ def test_a_run_from_the_cache_agrees_with_a_run_without_it(
         root = tmp_path_factory.mktemp(project.name) / project.name
         shutil.copytree(project, root)
         cli_output(root)  # fills the cache
+        for edit in edits:
+            written = root / edit[0].relative_to(project.resolve())
+            written.write_text(edits_of.text_after(edit), "utf-8")
+            assert cli_output(root) == cli_output(root, "--no-cache")
+
+    check()
+
+
+PARALLEL_RUNS_PER_PROJECT = 12
+PARALLEL_PROJECTS = [path for path in PROJECTS if path.name in ("import_cycle", "services_layer")]
+
+
+@pytest.mark.parametrize("project", PARALLEL_PROJECTS, ids=[p.name for p in PARALLEL_PROJECTS])
+def test_a_parallel_run_from_the_cache_agrees_with_a_run_without_it(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As above, with the files checked by worker processes that share one summary table,
+    made level by level before the checks (an import cycle's kept summaries taken together)."""
+    monkeypatch.setattr(runner, "PARALLEL_THRESHOLD_BYTES", 0)
+    edits_of = ProjectEdits(project)
+
+    @edits_of.runs(PARALLEL_RUNS_PER_PROJECT, CLI_EDITS_PER_RUN)
+    def check(edits: list[Edit]) -> None:
+        root = tmp_path_factory.mktemp(project.name) / project.name
+        shutil.copytree(project, root)
+        cli_output(root)
         for edit in edits:
             written = root / edit[0].relative_to(project.resolve())
             written.write_text(edits_of.text_after(edit), "utf-8")
