@@ -539,6 +539,9 @@ def _reading(
     return Reading(spec.kind, spec.through, location, spec.functions)
 
 
+_COMMENT = re.compile(r"#[^\n]*")
+# A line and the lines a backslash at its end continues it on.
+_CONTINUED_LINES = re.compile(r"(?:[^\n]*\\\n)*[^\n]*")
 _REGISTRATION_DECORATOR = re.compile(r"@[ \t]*[A-Za-z_][\w.]*[ \t]*\.[ \t]*(?:post|route)[ \t]*\(")
 # The module of an import statement's first name (`from .db import`, `import app.main`).
 _IMPORTED_MODULE = re.compile(
@@ -547,13 +550,15 @@ _IMPORTED_MODULE = re.compile(
 
 
 def _from_imported_names(text: str, start: int) -> list[str]:
-    """The names a `from ... import` statement imports, its text read from after `import`."""
-    rest = text[start : start + 2000]
+    """The names a `from ... import` statement imports, its text read from after `import`
+    (in parentheses, or on lines continued by a backslash)."""
+    rest = _COMMENT.sub("", text[start : start + 2000])
     if rest.lstrip(" \t").startswith("("):
         names = rest[rest.index("(") + 1 : rest.find(")")]
     else:
-        names = rest.split("\n", 1)[0].split("#", 1)[0]
-    return [part.split()[0] for part in names.replace("\\", " ").split(",") if part.split()]
+        line = _CONTINUED_LINES.match(rest)
+        names = line.group(0).replace("\\\n", " ") if line is not None else ""
+    return [part.split()[0] for part in names.split(",") if part.split()]
 
 
 class ProjectView(ImportedFacts):
