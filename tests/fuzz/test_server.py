@@ -1,9 +1,12 @@
 """The language server under random editing sessions: documents opened, edited a range at a
-time, saved, closed, and the settings changed, in any order. After each step the server's
-diagnostics of every document it had to check again are those of a fresh full check of the
-same text (the engine in this process, converted as the server converts), and the server is
-alive. The server runs as editors run it (`python -m wfcheck_lsp` over stdio), once per client
-for all the sessions, as VS Code (pushed diagnostics, UTF-16) and as Neovim (pulled, UTF-8).
+time, saved, closed, and the settings changed, in any order; some of them import each other's
+helpers. After each step the server's diagnostics of every document it had to check again are
+those of a fresh full check of the same text (the engine in this process, on a fresh index of
+the open documents, converted as the server converts), and the server is alive. The server
+parses an edited document by its blocks and keeps its project's summaries from one edit to
+the next: this is where that is compared with starting from nothing. The server runs as
+editors run it (`python -m wfcheck_lsp` over stdio), once per client for all the sessions, as
+VS Code (pushed diagnostics, UTF-16) and as Neovim (pulled, UTF-8).
 """
 
 from __future__ import annotations
@@ -40,8 +43,10 @@ from tests.lsp.session import (
 )
 from tests.lsp.workflows import COMMANDE, NIGHTLY
 from wfcheck.engine import FileReport, check_source
+from wfcheck.project.index import ProjectIndex
+from wfcheck.project.layout import ProjectLayout
 from wfcheck.rules import ALL_RULES
-from wfcheck.source import SourceText
+from wfcheck.source import SourceText, read_source_if_readable
 from wfcheck_lsp.configuration import ConfigurationResolver, editor_settings, merged_settings
 from wfcheck_lsp.lsp_diagnostics import lsp_diagnostics
 from wfcheck_lsp.positions import Encoding, PositionConverter
@@ -72,9 +77,25 @@ EDITOR_SETTINGS: list[dict[str, Any]] = [
 ]
 
 
+# Modules that import each other's helpers (`doc0` to `doc2`: the documents' modules), so that
+# a document's findings depend on what the others hold: open, their unsaved text; closed, the
+# disk's (nothing).
+IMPORTING = [
+    "import time\n\n\ndef stamp():\n    return time.time()\n\n\n"
+    "async def charge(context, amount):\n    await context.run('charge', lambda: amount)\n",
+    *(
+        f"from doc{other} import charge, stamp\n"
+        "from upstash_workflow import AsyncWorkflowContext\n\n\n"
+        "async def flow(context: AsyncWorkflowContext[dict]) -> None:\n"
+        "    started = stamp()\n    await charge(context, started)\n"
+        for other in range(SLOTS)
+    ),
+]
+
+
 def _texts() -> list[str]:
-    """What documents are opened with: the small fixtures and the examples, the server tests'
-    workflows (with non-ASCII text), and line endings of every kind."""
+    """What documents are opened with (besides IMPORTING): the small fixtures and the examples,
+    the server tests' workflows (with non-ASCII text), and line endings of every kind."""
     texts = [NIGHTLY, COMMANDE, NIGHTLY.replace("\n", "\r\n"), ""]
     texts.append(NIGHTLY.replace("import time\n", "import time\x0c\n# a line\u2028separator\n"))
     for path in corpus_files():
@@ -167,15 +188,23 @@ class Server:
     def path(self, slot: int) -> Path:
         return self.root / f"doc{slot}.py"
 
-    def expected(self, slot: int, text: str) -> list[Any]:
-        """A fresh full check of the text with the settings the server should have."""
-        path = self.path(slot)
+    def expected(self, slot: int, texts: dict[int, str]) -> list[Any]:
+        """A fresh full check of the document's text with the settings the server should
+        have, on a fresh index of the project whose modules are the open documents."""
+        path, text = self.path(slot), texts[slot]
         editor = editor_settings(merged_settings({}, self.editor_settings))
         configuration = ConfigurationResolver().resolve(path, editor, self.root)
         if configuration.excluded:
             report = FileReport()
         else:
-            report = check_source(text, configuration.settings, filename=str(path))
+            settings = configuration.settings
+            opened = {self.path(other).resolve(): text for other, text in texts.items()}
+
+            def module_text(module: Path) -> str | None:
+                return opened.get(module) or read_source_if_readable(module)
+
+            index = ProjectIndex(ProjectLayout(self.root), settings.detection, module_text)
+            report = check_source(text, settings, filename=str(path), project=index)
         assert report.internal_error is None, f"{report.internal_error}\n--- text ---\n{text}"
         converter = PositionConverter(SourceText(text), Encoding(self.session.encoding))
         diagnostics = lsp_diagnostics(
@@ -216,9 +245,8 @@ class EditingSession(RuleBasedStateMachine):
         after = len(self.server.session.client.published)
         yield
         for slot in slots:
-            text = self.texts[slot]
             got = self.server.run(self.server.diagnostics(slot, self.versions[slot], after))
-            expected = self.server.expected(slot, text)
+            expected = self.server.expected(slot, self.texts)
             assert got == expected, self.mismatch(slot, after)
             self.server.compared += 1
             self.server.nonempty += bool(expected)
@@ -244,7 +272,7 @@ class EditingSession(RuleBasedStateMachine):
     @rule(data=st.data())
     def open(self, data: st.DataObject) -> None:
         slot = data.draw(st.sampled_from(sorted(set(range(SLOTS)) - self.texts.keys())))
-        text = data.draw(st.sampled_from(TEXTS))
+        text = data.draw(st.sampled_from(TEXTS) | st.sampled_from(IMPORTING))
         self.texts[slot], self.versions[slot] = text, 1
         with self.step(slot):
             item = types.TextDocumentItem(
@@ -333,6 +361,8 @@ class EditingSession(RuleBasedStateMachine):
 @pytest.mark.parametrize(("client", "sessions"), [(VS_CODE, 60), (NEOVIM, 40)])
 def test_editing_sessions(client: str, sessions: int, tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(PYPROJECT, "utf-8")
+    for slot in range(SLOTS):  # on disk, empty: the documents' modules are found by their files
+        (tmp_path / f"doc{slot}.py").write_text("", "utf-8")
     loop = asyncio.new_event_loop()
     starting = start_session(client, root=tmp_path, configuration={})
     session = loop.run_until_complete(starting.__aenter__())
