@@ -220,19 +220,32 @@ def _move(statements: list[ast.stmt], lines: int) -> None:
     """Move the statements' positions down by `lines` (up, if negative), where parsing them
     after that many more lines would put them."""
     pending: list[ast.AST] = list(statements)
+    pop, extend, append = pending.pop, pending.extend, pending.append
     while pending:
-        node = pending.pop()
-        kind = type(node)
-        if "lineno" in kind._attributes:
+        node = pop()
+        plan = _MOVE_PLANS.get(type(node)) or _move_plan(type(node))
+        if plan[0]:
             node.lineno += lines  # type: ignore[attr-defined]
             if node.end_lineno is not None:  # type: ignore[attr-defined]
                 node.end_lineno += lines  # type: ignore[attr-defined]
-        for name in kind._fields:
-            value = getattr(node, name, None)
-            if isinstance(value, list):
-                pending.extend(item for item in value if isinstance(item, ast.AST))
-            elif isinstance(value, ast.AST) and name != "ctx":
-                pending.append(value)
+        for name in plan[1]:
+            value = getattr(node, name)
+            if type(value) is list:
+                extend(item for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST):
+                append(value)
+
+
+# By node class: whether it has a position, and its fields that may hold nodes (not the
+# shared `ctx` and operator singletons, which have none).
+_MOVE_PLANS: dict[type, tuple[bool, tuple[str, ...]]] = {}
+_WITHOUT_POSITIONS = frozenset({"ctx", "op"})
+
+
+def _move_plan(kind: type) -> tuple[bool, tuple[str, ...]]:
+    fields = tuple(name for name in kind._fields if name not in _WITHOUT_POSITIONS)  # type: ignore[attr-defined]
+    plan = _MOVE_PLANS[kind] = ("lineno" in kind._attributes, fields)  # type: ignore[attr-defined]
+    return plan
 
 
 def _block_index(layout: _Layout, line: int) -> int:
