@@ -186,7 +186,8 @@ def _summarize_first(
     levels = _levels(jobs)
     executor, workers = pool
     for number, level in enumerate(levels):
-        parts = [part for part in (level[start::workers] for start in range(workers)) if part]
+        count = min(len(level), workers * _PARTS_PER_WORKER)  # parts of a level, to balance
+        parts = [level[start::count] for start in range(count)]
         made: dict[str, list[Any]] = {}
         for entries in executor.map(_summarize_in_worker, parts, repeat(number)):
             made.update(entries)
@@ -194,6 +195,8 @@ def _summarize_first(
         (shared / f"{number}.json").write_text(json.dumps(made), encoding="utf-8")
     return len(levels)
 
+
+_PARTS_PER_WORKER = 4
 
 # A module to summarise, with the settings and checked folders of a file that imports it.
 _Summarized = tuple[Path, DetectionSettings, tuple[Path, ...]]
