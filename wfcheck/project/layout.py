@@ -67,10 +67,15 @@ class ProjectLayout:
         source = self.root / "src"
         self.search_roots = (self.root, source) if source.is_dir() else (self.root,)
         self._files: dict[str, Path | None] = {}
+        self._modules: dict[Path, ModuleName | None] = {}
 
     def module_of(self, path: Path) -> ModuleName | None:
         """The module name a file of the project is imported as (None outside the project)."""
-        path = path.resolve()
+        if path not in self._modules:
+            self._modules[path] = self._module_of(path.resolve())
+        return self._modules[path]
+
+    def _module_of(self, path: Path) -> ModuleName | None:
         for search_root in reversed(self.search_roots):  # `src/` first: it is inside the root
             try:
                 parts = list(path.relative_to(search_root).with_suffix("").parts)
