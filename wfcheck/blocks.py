@@ -82,7 +82,7 @@ class BlockParser:
     def __init__(self, parse: Parser) -> None:
         self._parse = parse
         self._blocks: dict[int, _Block] = {}  # by first line
-        self.parsed_blocks = 0  # blocks parsed, for the bench and the tests
+        self.parsed_blocks = 0  # blocks parsed (the tests read it)
 
     def parse(self, text: str, filename: str = "<unknown>") -> ast.Module:
         """The tree of the text, as `parse(text, filename)` gives it; its SyntaxError too."""

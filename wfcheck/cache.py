@@ -84,10 +84,6 @@ class EntryFile:
             self._entries, self._loaded = self._load()
         return self._entries
 
-    @property
-    def changed(self) -> bool:
-        return bool(self._changes)
-
     def decoded(self, key: str, decode: Callable[[Any], _Decoded]) -> _Decoded | None:
         """The entry's value decoded (the entry is marked used today), or None; an entry that
         `decode` rejects (KeyError, IndexError, TypeError, ValueError) is dropped."""

@@ -171,25 +171,23 @@ def _in_pool(jobs: list[Job], workers: int, store: SummaryStore | None) -> list[
             initargs=(store.file.entries, store.file.today, shared),
         ) as pool,
     ):
-        levels = _summarize_first(jobs, (pool, workers), store, Path(shared))
+        levels = _summarize_first(jobs, pool, workers, store, Path(shared))
         return list(pool.map(_run_in_worker, jobs, repeat(levels), chunksize=chunk))
 
 
 def _summarize_first(
-    jobs: list[Job], pool: tuple[ProcessPoolExecutor, int], store: SummaryStore, shared: Path
+    jobs: list[Job], pool: ProcessPoolExecutor, workers: int, store: SummaryStore, shared: Path
 ) -> int:
     """One summary table for the run: the project modules that the files which may hold
     workflow code import are summarised level by level, each level's modules split among
     the workers, which take the summaries of the levels before from `shared` (a module
-    summarised in one worker is not summarised again in another). `pool`: the workers, and
-    how many there are. The number of levels."""
+    summarised in one worker is not summarised again in another). The number of levels."""
     levels = _levels(jobs)
-    executor, workers = pool
     for number, level in enumerate(levels):
         count = min(len(level), workers * _PARTS_PER_WORKER)  # parts of a level, to balance
         parts = [level[start::count] for start in range(count)]
         made: dict[str, list[Any]] = {}
-        for entries in executor.map(_summarize_in_worker, parts, repeat(number)):
+        for entries in pool.map(_summarize_in_worker, parts, repeat(number)):
             made.update(entries)
         store.file.add(made)
         (shared / f"{number}.json").write_text(json.dumps(made), encoding="utf-8")
