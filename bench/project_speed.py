@@ -76,7 +76,7 @@ from lsp_latency import (  # noqa: E402
 )
 
 from wfcheck import __version__  # noqa: E402
-from wfcheck.engine import FileReport, check_source  # noqa: E402
+from wfcheck.engine import FileReport, check_source, may_use_workflows  # noqa: E402
 from wfcheck.project.index import ProjectIndex  # noqa: E402
 from wfcheck.project.layout import ProjectLayout  # noqa: E402
 from wfcheck.settings import DetectionSettings, Settings  # noqa: E402
@@ -113,6 +113,7 @@ class Project:
 class Pass:
     seconds: float
     reports: list[FileReport] = field(default_factory=list)
+    summarized: int | None = None  # modules summarised, for the index passes
 
     @property
     def findings(self) -> int:
@@ -145,7 +146,27 @@ def index_pass(project: Project) -> dict[str, Pass]:
     index = project.new_index()
     for path in project.paths:
         index.summary(path)
-    return {"index": Pass(time.perf_counter() - start)}
+    return {"index": Pass(time.perf_counter() - start, summarized=len(project.paths))}
+
+
+def table_pass(project: Project) -> dict[str, Pass]:
+    """The summary table `wfcheck check` builds for the project (`runner._levels`): the
+    modules that the files which may hold workflow code import, level by level."""
+    settings = Settings()
+    start = time.perf_counter()
+    index = project.new_index()
+    texts = {
+        path: text
+        for path, text in project.texts.items()
+        if may_use_workflows(text, settings) or index.view(path).may_hold_workflow_code(text)
+    }
+    known = {str(path): text for path, text in project.texts.items()}
+    levels = index.import_levels(texts, known)
+    for level in levels:
+        for path in level:
+            index.summary(path)
+    summarized = sum(len(level) for level in levels)
+    return {"table": Pass(time.perf_counter() - start, summarized=summarized)}
 
 
 def check_pass(project: Project, index: ProjectIndex | None) -> Pass:
@@ -174,6 +195,7 @@ def measure_in_process(project: Project, repeat: int) -> dict[str, Pass]:
     passes: list[Callable[[Project], dict[str, Pass]]] = [
         parse_pass,
         index_pass,
+        table_pass,
         project_passes,
         single_pass,
     ]
@@ -197,11 +219,12 @@ def print_in_process(project: Project, best: dict[str, Pass], repeat: int) -> No
     parse = best["parse"].seconds
     print_heading(
         f"in process (min of {repeat} interleaved rounds; ratio = seconds / parse seconds)",
-        f"{'pass':<38}{'seconds':>9}{'ratio':>8}{'findings':>10}{'errors':>8}",
+        f"{'pass':<38}{'seconds':>9}{'ratio':>8}{'findings':>10}{'errors':>8}{'summaries':>11}",
     )
     rows = (
         ("ast.parse of every module", "parse"),
         ("index cold: summary of every module", "index"),
+        ("index cold: the run's summary table", "table"),
         ("check, project (cold index)", "cold"),
         ("check, project (warm index)", "warm"),
         ("check, single file (no project)", "single"),
@@ -211,6 +234,8 @@ def print_in_process(project: Project, best: dict[str, Pass], repeat: int) -> No
         counts = ""
         if result.reports:
             counts = f"{result.findings:>10}{len(result.errors(project.paths)):>8}"
+        elif result.summarized is not None:
+            counts = f"{'':>18}{result.summarized:>11}"
         print(f"{label:<38}{result.seconds:>9.2f}{result.seconds / parse:>8.2f}{counts}")
     cold = best["cold"]
     used = [len(report.dependencies) for report in cold.reports]

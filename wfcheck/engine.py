@@ -140,12 +140,20 @@ def rule_findings(
         return None
     imported: ImportedFacts = project if project is not None else NO_IMPORTS
     with collector_paused(), _room_to_recurse():
-        model = SemanticModel(source, tree, settings.detection, imported)
-        if not model.is_workflow_file:
-            return None
-        diagnostics = [d for rule in enabled_rules(settings) for d in rule.check(model)]
-    diagnostics.sort(key=Diagnostic.sort_key)
+        diagnostics = _model_findings(tree, source, settings, imported)
+    if diagnostics is not None:
+        diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+def _model_findings(
+    tree: ast.Module, source: SourceText, settings: Settings, imported: ImportedFacts
+) -> list[Diagnostic] | None:
+    """(Its model is freed on return, before the collector resumes and would go over it.)"""
+    model = SemanticModel(source, tree, settings.detection, imported)
+    if not model.is_workflow_file:
+        return None
+    return [d for rule in enabled_rules(settings) for d in rule.check(model)]
 
 
 def apply_noqa(

@@ -206,6 +206,8 @@ class Workflows:
         self._instance_context_methods: set[FunctionNode] = set()
         # By the id of a name's cached tuple of bound values (ScopeTree.bound_values).
         self._serve_classes: dict[int, str | None] = {}
+        # The project function each callee names (`imported_function`), by the callee.
+        self._imported_functions: dict[ast.expr, tuple[FunctionSummary, ModuleSummary] | None] = {}
 
     # Queries used by the rest of the model and by rules.
 
@@ -381,10 +383,13 @@ class Workflows:
         `svc = Billing()`), with its module's."""
         if not self.imported.reads_modules:
             return None
-        qualified = self.scopes.qualified_name(func, scope)
-        if qualified is None and isinstance(func, ast.Attribute):
-            qualified = self._imported_method(func, scope)
-        return self.imported.function(qualified) if qualified is not None else None
+        if func not in self._imported_functions:  # (discovery asks, then the sources)
+            qualified = self.scopes.qualified_name(func, scope)
+            if qualified is None and isinstance(func, ast.Attribute):
+                qualified = self._imported_method(func, scope)
+            found = self.imported.function(qualified) if qualified is not None else None
+            self._imported_functions[func] = found
+        return self._imported_functions[func]
 
     def _imported_method(self, method: ast.Attribute, scope: Scope) -> str | None:
         """`app.billing.Billing.charge` for `Billing(...).charge`, also through a name bound

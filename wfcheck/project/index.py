@@ -421,22 +421,26 @@ class ProjectIndex:
         if text is None:
             return ModuleSummary(path=display)
         view = self.view(path)
-        module = view.module or ModuleName("", False)
         with collector_paused(), recursion_room():
-            try:
-                tree = ast.parse(text)
-            except (SyntaxError, ValueError, RecursionError):
-                return ModuleSummary(path=display)  # a module that does not parse tells nothing
-            try:
-                model = SemanticModel(SourceText(text), tree, self.detection, view)
-                summary = _summary_of(model, path, display, module)
-            except RecursionError:
-                return ModuleSummary(path=display)
+            # (its tree and model freed before the collector resumes, which would go over them)
+            summary = self._summary_of_text(text, path, view)
         self._used_by[path] = frozenset((*view.used, *view.leads))
         if self.keeper is not None:
             made = KeptSummary(self._text_digests[str(path)], view.dependencies(), summary)
             self.keeper.put(path, self.detection, made)
         return summary
+
+    def _summary_of_text(self, text: str, path: Path, view: ProjectView) -> ModuleSummary:
+        display = self.layout.display(path)
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError):
+            return ModuleSummary(path=display)  # a module that does not parse tells nothing
+        try:
+            model = SemanticModel(SourceText(text), tree, self.detection, view)
+            return _summary_of(model, path, display, view.module or ModuleName("", False))
+        except RecursionError:
+            return ModuleSummary(path=display)
 
     def _kept_summary(self, path: Path) -> ModuleSummary | None:
         """The summary an earlier run made of the module, if its text is the same and the
