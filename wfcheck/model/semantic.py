@@ -14,7 +14,14 @@ from wfcheck.model.outer_writes import OuterWrite, outer_writes
 from wfcheck.model.scopes import FunctionNode, Scope, ScopeTree, bind_module
 from wfcheck.model.sources import Origins, SourceClassifier, is_logging_call
 from wfcheck.model.step_results import StepResults
-from wfcheck.model.workflows import CodeUnit, Region, StepCall, WorkflowFunction, Workflows
+from wfcheck.model.workflows import (
+    CodeUnit,
+    Region,
+    StepCall,
+    UnitKind,
+    WorkflowFunction,
+    Workflows,
+)
 from wfcheck.project.summaries import ContextUse
 from wfcheck.settings import DetectionSettings
 from wfcheck.source import SourceText
@@ -130,7 +137,8 @@ class SemanticModel:
         """Sources, decisions, early returns and step names of all orchestration code."""
         facts = FlowFacts()
         for unit in self.workflows.units_of(Region.ORCHESTRATION):
-            if self._may_hold_source(unit):
+            # (an instance method's sources are reported where it is called)
+            if unit.kind is not UnitKind.INSTANCE_METHOD and self._may_hold_source(unit):
                 OrchestrationFlow(unit, self.classifier, facts).run()
         return facts
 
@@ -194,7 +202,7 @@ class SemanticModel:
         """The context is used other than through its attributes, helpers of the file or logs."""
         for node in self.scopes.all_names_read(unit.node):
             scope = self.scopes.scope_at(node)
-            if self.workflows.context_of(node, scope) is None:
+            if self.workflows.context_of(node, scope) is None or self._in_dead_def(scope, unit):
                 continue
             parent = self.parent(node)
             if isinstance(parent, ast.Attribute):
@@ -211,6 +219,23 @@ class SemanticModel:
             ):
                 continue
             return True
+        return False
+
+    def _in_dead_def(self, scope: Scope, unit: CodeUnit) -> bool:
+        """In a def nested in the unit's code that nothing names and no decorator wraps: it
+        is never called, nor handed to code that could call it."""
+        regions = list(unit.scope.region_scopes())
+        while scope not in regions:
+            node = scope.node
+            if (
+                isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                and not node.decorator_list
+                and not self.names_read(unit.node, node.name)
+            ):
+                return True
+            if scope.parent is None:
+                return False
+            scope = scope.parent
         return False
 
     def _keeps_context(self, call: ast.Call) -> bool:

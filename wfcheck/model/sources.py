@@ -1043,9 +1043,18 @@ class SourceClassifier:
         if self._holds_step_call(call, scope):
             return False
         # The context handed to code of another module: workflow code, not I/O.
-        return not any(
-            self.workflows.context_of(argument, scope) for argument in call_arguments(call)
-        )
+        if isinstance(func, ast.Attribute) and self._made_with_context(func.value, scope):
+            return False  # `saga.start()` after `saga = Saga(context)`
+        return not self._passes_context(call, scope)
+
+    def _passes_context(self, call: ast.Call, scope: Scope) -> bool:
+        return any(self.workflows.context_of(argument, scope) for argument in call_arguments(call))
+
+    def _made_with_context(self, expr: ast.expr, scope: Scope) -> bool:
+        """An object made here with the context (`Saga(context)`), or a name bound once to
+        one: its methods may use the context it holds."""
+        made, made_scope = self.scopes.single_value(expr, scope) or (expr, scope)
+        return isinstance(made, ast.Call) and self._passes_context(made, made_scope)
 
     def _holds_step_call(self, call: ast.Call, scope: Scope) -> bool:
         """A combinator over steps (`gather(*pending)`, `pending` a list of them) is UWF302's."""

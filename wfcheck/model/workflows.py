@@ -46,6 +46,10 @@ class UnitKind(enum.Enum):
     ANNOTATED = "annotated"
     HELPER = "helper"
     STEP = "step"
+    # A method that uses the context its instance holds (kept by an annotated `__init__`) and
+    # that nothing in its file calls: workflow code of the modules that call it on an instance,
+    # checked here as orchestration code but for its sources, which are reported at those calls.
+    INSTANCE_METHOD = "instance method"
 
 
 @dataclass(frozen=True, eq=False)
@@ -467,7 +471,19 @@ class Workflows:
             if parameter is not None:
                 self._add_workflow(function, parameter, None)
         self._expand()
+        self._add_instance_methods()
+        self._expand()
         self._demote_called_annotated_functions()
+
+    def _add_instance_methods(self) -> None:
+        """The methods that use the context their instance holds, that nothing reached."""
+        for scope in list(self.scopes.scopes.values()):
+            owner = scope.node
+            if not isinstance(owner, ast.ClassDef) or not self._instance_contexts(owner):
+                continue
+            for method in scope.children:
+                if isinstance(method.node, FunctionNode):
+                    self._add_instance_context_method(method.node, UnitKind.INSTANCE_METHOD)
 
     def discover_context_parameters(
         self, functions: list[FunctionNode]
@@ -488,7 +504,7 @@ class Workflows:
                 found[function] = parameter
         self._expand()
         for function in functions:
-            self._add_instance_context_method(function)
+            self._add_instance_context_method(function, UnitKind.HELPER)
         self._expand()
         return found
 
@@ -497,7 +513,7 @@ class Workflows:
         by `__init__`, a context parameter in the summary), as workflow code of its caller."""
         return method in self._instance_context_methods
 
-    def _add_instance_context_method(self, method: FunctionNode) -> None:
+    def _add_instance_context_method(self, method: FunctionNode, kind: UnitKind) -> None:
         """A method of a class whose instances hold the context its `__init__` was given:
         workflow code wherever an instance made with a context calls it."""
         scope = self.scopes.scope_of(method)
@@ -512,9 +528,29 @@ class Workflows:
         if not self._reached(method):
             context = contexts.pop()
             workflow = next(root for root in self.roots if root.context is context)
-            self._add_unit(
-                method, Region.ORCHESTRATION, UnitKind.HELPER, context=context, workflow=workflow
-            )
+            self._add_unit(method, Region.ORCHESTRATION, kind, context=context, workflow=workflow)
+
+    def _kept_for_async_methods(self, init: FunctionNode, parameter: ast.arg) -> bool:
+        """Whether the methods that use the context an annotated `__init__` keeps on its
+        instance are all `async def` (an `__init__` is never one: the methods making the calls
+        decide, as `async def` decides for a function)."""
+        init_scope = self.scopes.scope_of(init)
+        class_scope = init_scope.parent if init_scope is not None else None
+        if init_scope is None or class_scope is None:
+            return False
+        kept = frozenset(
+            attribute
+            for attribute, value in _self_attribute_stores(init_scope)
+            if isinstance(value, ast.Name) and value.id == parameter.arg
+        )
+        methods = [
+            child.node
+            for child in class_scope.children
+            if isinstance(child.node, FunctionNode)
+            and child.node is not init
+            and self._reads_self_context(child.node, kept)
+        ]
+        return bool(methods) and all(isinstance(m, ast.AsyncFunctionDef) for m in methods)
 
     def _held_context_parameter(self, function: FunctionNode) -> ast.arg | None:
         args = function.args
@@ -645,6 +681,8 @@ class Workflows:
         is_async = isinstance(function, ast.AsyncFunctionDef)
         if registration is not None and registration.is_async is not None:
             is_async = registration.is_async
+        elif function.name == "__init__" and self.scopes.is_method(function):
+            is_async = self._kept_for_async_methods(function, parameter)
         context = Context(parameter, is_async)
         self._add_context(parameter, context)
         workflow = WorkflowFunction(function, context, registration)
@@ -743,7 +781,10 @@ class Workflows:
         return None
 
     def _may_be_context(self, expr: ast.expr) -> bool:
-        """A cheap test before resolving: named like a context parameter."""
+        """A cheap test before resolving: named like a context parameter, or an attribute of
+        a name (`self.ctx`, which the instance may hold)."""
+        if isinstance(expr, ast.Attribute):
+            return isinstance(expr.value, ast.Name)
         return isinstance(expr, ast.Name) and expr.id in self._context_names
 
     def _resolve_step_function(self, expr: ast.expr, scope: Scope) -> StepFunction | None:

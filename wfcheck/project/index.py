@@ -21,7 +21,7 @@ from wfcheck.discovery import discover
 from wfcheck.model.imported import ImportedFacts
 from wfcheck.model.scopes import FunctionNode
 from wfcheck.model.semantic import SemanticModel
-from wfcheck.model.workflows import Region
+from wfcheck.model.workflows import Region, UnitKind
 from wfcheck.project.layout import ModuleName, ProjectLayout, absolute_name, project_root
 from wfcheck.project.summaries import (
     EMPTY,
@@ -487,7 +487,11 @@ def _summary_of(
     model: SemanticModel, path: Path, display: str, module_name: ModuleName
 ) -> ModuleSummary:
     workflows = model.workflows
-    own = {unit.node for unit in workflows.units_of(Region.ORCHESTRATION)}
+    own = {
+        unit.node
+        for unit in workflows.units_of(Region.ORCHESTRATION)
+        if unit.kind is not UnitKind.INSTANCE_METHOD  # (its sources are reported at its calls)
+    }
     functions = summarized_functions(model.scopes.module)
     parameters = workflows.discover_context_parameters([node for _, node, _ in functions])
     summaries: dict[str, FunctionSummary] = {}
