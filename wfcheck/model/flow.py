@@ -33,9 +33,10 @@ _MUTATING_METHODS = frozenset({"append", "extend", "insert", "update", "add", "s
 
 @dataclass(frozen=True, eq=False)
 class SourceUse:
-    """A non-deterministic source called in orchestration code."""
+    """A non-deterministic source called in orchestration code (or a property of a class of
+    the file that reads one, read: `hours.is_open`)."""
 
-    call: ast.Call
+    call: ast.Call | ast.Attribute
     awaited: ast.Await | None
     spec: SourceSpec
     unit: CodeUnit
@@ -47,7 +48,12 @@ class SourceUse:
 
     @property
     def callee(self) -> str:
-        return describe_callee(self.call.func)
+        return describe_callee(self.call.func if isinstance(self.call, ast.Call) else self.call)
+
+    @property
+    def shown(self) -> str:
+        """As messages name it: `time.time()`, or `hours.is_open` for a property."""
+        return f"{self.callee}()" if isinstance(self.call, ast.Call) else self.callee
 
     @property
     def position(self) -> Point:
@@ -188,7 +194,7 @@ class OrchestrationFlow:
         self.exempt = 0
         self.in_step_name = 0
         self.chained: set[ast.Call] = set()
-        self.sources_seen: set[ast.Call] = set()
+        self.sources_seen: set[ast.expr] = set()
         self.decisions: dict[ast.AST, Decision] = {}
         self.returns_seen: set[ast.Return] = set()
         self.names_seen: set[ast.Call] = set()
@@ -263,7 +269,7 @@ class OrchestrationFlow:
         return decision
 
     def record_source(
-        self, call: ast.Call, awaited: ast.Await | None, spec: SourceSpec
+        self, call: ast.Call | ast.Attribute, awaited: ast.Await | None, spec: SourceSpec
     ) -> SourceUse:
         use = SourceUse(call, awaited, spec, self.unit, self.in_step_name > 0)
         if call not in self.sources_seen:
@@ -540,6 +546,13 @@ class OrchestrationFlow:
     def expr_name(self, node: ast.Name) -> SourceUse | None:
         return self.state.tainted.get(node.id) if self.state is not None else None
 
+    def expr_attribute(self, node: ast.Attribute) -> SourceUse | None:
+        taint = self.expr(node.value)
+        spec = self.classifier.property_reading(node, self.scope)
+        if spec is not None and not self.exempt:
+            taint = first(self.record_source(node, None, spec), taint)
+        return taint
+
     def expr_named(self, node: ast.NamedExpr) -> SourceUse | None:
         taint = self.expr(node.value)
         self.assign(node.target, taint)
@@ -697,6 +710,7 @@ _STATEMENTS: dict[type[ast.stmt], Callable[..., None]] = {
 }
 _EXPRESSIONS: dict[type[ast.expr], Callable[..., SourceUse | None]] = {
     ast.Name: _F.expr_name,
+    ast.Attribute: _F.expr_attribute,
     ast.NamedExpr: _F.expr_named,
     ast.Lambda: _F.expr_lambda,
     ast.Await: _F.expr_await,

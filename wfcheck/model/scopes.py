@@ -487,6 +487,15 @@ class ScopeTree:
                 return method
         return None
 
+    def property_of(self, attribute: ast.Attribute, scope: Scope) -> FunctionNode | None:
+        """The getter of a property of a class of the file that `attribute` reads
+        (`hours.is_open` with `hours = SupportHours()`)."""
+        owner = self.class_of(attribute.value, scope)
+        class_scope = self.scopes.get(owner) if owner is not None else None
+        bindings = class_scope.bindings.get(attribute.attr) if class_scope is not None else None
+        getter = bindings[0].definition if bindings else None
+        return getter if getter is not None and is_getter(getter) else None
+
     def is_method(self, function: FunctionNode) -> bool:
         """A def in a class body that receives its instance or class (not a staticmethod)."""
         scope = self.scopes.get(function)
@@ -601,6 +610,13 @@ def _is_property(function: FunctionNode) -> bool:
         last_name(decorator) in _PROPERTY_DECORATORS
         or (isinstance(decorator, ast.Attribute) and decorator.attr in ("setter", "deleter"))
         for decorator in function.decorator_list
+    )
+
+
+def is_getter(function: FunctionNode) -> bool:
+    """Decorated `@property` or `@cached_property` (not a setter or deleter)."""
+    return any(
+        last_name(decorator) in _PROPERTY_DECORATORS for decorator in function.decorator_list
     )
 
 

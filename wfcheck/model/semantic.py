@@ -21,6 +21,7 @@ from wfcheck.model.workflows import (
     UnitKind,
     WorkflowFunction,
     Workflows,
+    first_parameter_name,
 )
 from wfcheck.project.summaries import ContextUse
 from wfcheck.settings import DetectionSettings
@@ -143,6 +144,8 @@ class SemanticModel:
         return facts
 
     def _may_hold_source(self, unit: CodeUnit) -> bool:
+        if self.classifier.property_names:
+            return True  # (a read of one of them may be a source)
         for scope in unit.scope.region_scopes():
             awaited = {id(node.value) for node in scope.awaits}
             for call in scope.calls:
@@ -202,24 +205,83 @@ class SemanticModel:
         """The context is used other than through its attributes, helpers of the file or logs."""
         for node in self.scopes.all_names_read(unit.node):
             scope = self.scopes.scope_at(node)
-            if self.workflows.context_of(node, scope) is None or self._in_dead_def(scope, unit):
+            used = self._context_at(node, scope)
+            if used is None or self._in_dead_def(scope, unit):
                 continue
-            parent = self.parent(node)
-            if isinstance(parent, ast.Attribute):
-                if parent.attr in self.workflows.step_methods:
-                    return True  # a step call in code that is not analysed (a nested def)
-                continue
-            if parent is not None and not isinstance(parent, ast.Call):
-                parent = self.parent(parent)
-            call = parent
-            if isinstance(call, ast.Call) and (
-                self.workflows.helper_call(call)
-                or self._keeps_context(call)
-                or is_logging_call(call, self.origins, scope)
-            ):
-                continue
-            return True
+            if self._escapes_at(used, scope, unit):
+                return True
         return False
+
+    def _context_at(self, node: ast.Name, scope: Scope) -> ast.expr | None:
+        """What evaluates to the context where a name is read: the name, or the attribute of
+        an instance that holds it (`self.ctx`, `trail.ctx`)."""
+        if self.workflows.context_of(node, scope) is not None:
+            return node
+        parent = self.parent(node)
+        if (
+            isinstance(parent, ast.Attribute)
+            and isinstance(parent.ctx, ast.Load)  # (`self.ctx = ctx` stores it)
+            and self.workflows.context_of(parent, scope)
+        ):
+            return parent
+        return None
+
+    def _escapes_at(self, used: ast.expr, scope: Scope, unit: CodeUnit) -> bool:
+        parent = self.parent(used)
+        if isinstance(parent, ast.Attribute):
+            # a step call in code that is not analysed (a nested def); else an attribute
+            return parent.attr in self.workflows.step_methods
+        if self._kept_on_instance(used, parent, unit):
+            return False
+        if parent is not None and not isinstance(parent, ast.Call):
+            parent = self.parent(parent)
+        call = parent
+        if isinstance(call, ast.Call) and (
+            self.workflows.helper_call(call)
+            or self._keeps_context(call)
+            or is_logging_call(call, self.origins, scope)
+        ):
+            return self._instance_handed_on(call, unit)
+        return True
+
+    def _kept_on_instance(self, used: ast.expr, parent: ast.AST | None, unit: CodeUnit) -> bool:
+        """`self.ctx = ctx` in a method: the instance holds it, and what its methods do with it
+        is theirs (where the instance goes is checked where it is made)."""
+        if not isinstance(parent, ast.Assign) or parent.value is not used:
+            return False
+        function = unit.node
+        is_method = isinstance(function, FunctionNode) and self.scopes.is_method(function)
+        receiver = first_parameter_name(function) if is_method else None
+        return receiver is not None and all(
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and target.value.id == receiver
+            for target in parent.targets
+        )
+
+    def _instance_handed_on(self, call: ast.Call, unit: CodeUnit) -> bool:
+        """An instance made with the context (`AuditTrail(context)`) that goes where the
+        analysis cannot follow: anywhere but to its own methods and attributes, directly or
+        through a name it is bound to."""
+        if not self._is_constructor(call):
+            return False
+        parent = self.parent(call)
+        if isinstance(parent, ast.Attribute | ast.Expr):
+            return False
+        if not isinstance(parent, ast.Assign) or len(parent.targets) != 1:
+            return True
+        target = parent.targets[0]
+        if not isinstance(target, ast.Name):
+            return True
+        reads = self.names_read(unit.node, target.id)
+        return any(not isinstance(self.parent(read), ast.Attribute) for read in reads)
+
+    def _is_constructor(self, call: ast.Call) -> bool:
+        helper = self.workflows.helper_call(call)
+        if helper is not None:
+            return helper.helper.name == "__init__"
+        project = self.workflows.project_call(call)
+        return project is not None and project.summary.name.endswith(".__init__")
 
     def _in_dead_def(self, scope: Scope, unit: CodeUnit) -> bool:
         """In a def nested in the unit's code that nothing names and no decorator wraps: it

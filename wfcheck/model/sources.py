@@ -13,13 +13,16 @@ import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from wfcheck.model.cached import cached_property
 from wfcheck.model.concurrent_steps import StepCounter
 from wfcheck.model.imported import NO_IMPORTS, ImportedFacts
 from wfcheck.model.nodes import call_arguments, last_name
 from wfcheck.model.scopes import (
     FunctionNode,
     Scope,
+    ScopeKind,
     ScopeTree,
+    is_getter,
     is_static,
     positional_parameters,
 )
@@ -994,6 +997,25 @@ class SourceClassifier:
                 break
         self._readings[function] = reading
         return reading
+
+    def property_reading(self, attribute: ast.Attribute, scope: Scope) -> SourceSpec | None:
+        """The first source a property of a class of the file reads, read (`hours.is_open`)."""
+        if attribute.attr not in self.property_names or not isinstance(attribute.ctx, ast.Load):
+            return None
+        getter = self.scopes.property_of(attribute, scope)
+        return self.reading_of(getter) if getter is not None else None
+
+    @cached_property
+    def property_names(self) -> frozenset[str]:
+        """The names of the properties of the file's classes (a cheap test first)."""
+        return frozenset(
+            scope.node.name
+            for scope in self.scopes.scopes.values()
+            if isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and scope.parent is not None
+            and scope.parent.kind is ScopeKind.CLASS
+            and is_getter(scope.node)
+        )
 
     def is_client_call(self, call: ast.Call, scope: Scope) -> bool:
         func = call.func

@@ -618,7 +618,7 @@ class Workflows:
     def _attributes_used_like_a_context(self, class_scope: Scope) -> set[str]:
         used: set[str] = set()
         for method in class_scope.children:
-            receiver = _first_parameter_name(method.node)
+            receiver = first_parameter_name(method.node)
             for scope in method.region_scopes() if receiver is not None else ():
                 for call in scope.calls:
                     func = call.func
@@ -1230,7 +1230,7 @@ class _Callee:
 def _self_attribute_stores(method_scope: Scope) -> Iterator[tuple[str, ast.expr]]:
     """`self.ctx = value` in a method: each attribute and its value (`self` being the
     method's first parameter)."""
-    receiver = _first_parameter_name(method_scope.node)
+    receiver = first_parameter_name(method_scope.node)
     if receiver is None:
         return
     for statement in method_scope.statements:
@@ -1246,7 +1246,7 @@ def _self_attribute_stores(method_scope: Scope) -> Iterator[tuple[str, ast.expr]
                 yield target.attr, statement.value
 
 
-def _first_parameter_name(node: ast.AST) -> str | None:
+def first_parameter_name(node: ast.AST) -> str | None:
     if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
         return None
     parameters = positional_parameters(node.args)

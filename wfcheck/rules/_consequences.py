@@ -12,9 +12,9 @@ def source_reference(
     model: SemanticModel, source: SourceUse
 ) -> tuple[str, tuple[RelatedLocation, ...]]:
     """`get_result_from_db() (line 12)` and the source's location as related information."""
-    text = f"{source.callee}() (line {source.call.lineno})"
+    text = f"{source.shown} (line {source.call.lineno})"
     related = RelatedLocation(
-        model.source.node_range(source.call), f"{source.callee}() runs outside a step here"
+        model.source.node_range(source.call), f"{source.shown} runs outside a step here"
     )
     return text, (related,)
 

@@ -39,7 +39,7 @@ class SourceOutsideStep(Rule):
             through = use.spec.through
             chain = f" ({use.spec.chain()})" if through else ""
             message = (
-                f"{use.callee}() runs outside a step and {self.consequence}{chain}; "
+                f"{use.shown} runs outside a step and {self.consequence}{chain}; "
                 f"move it into {context}.run"
             )
             related: tuple[RelatedLocation, ...] = ()
@@ -138,8 +138,7 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
         converter_text, edits = found
         inner = inside.format(inner)
         outer = converter_text + "({})"
-    func = use.call.func
-    what = last_name(func) or "value"
+    what = last_name(use.call.func if isinstance(use.call, ast.Call) else use.call) or "value"
     quote = _free_quote(model, use)
     context_name = model.workflows.context_name(context, scope)
     if quote is None or context_name is None:
@@ -151,7 +150,7 @@ def wrap_in_step(model: SemanticModel, use: SourceUse) -> Fix | None:
         if round_trip is None and _needs_parentheses(model, use):
             step = f"({step})"
     edit = replace(source, use.expression, outer.format(step))
-    title = f"Wrap {use.callee}() in a step"
+    title = f"Wrap {use.shown} in a step"
     return Fix(title, (edit, *edits), Applicability.UNSAFE)
 
 
@@ -221,6 +220,8 @@ def _can_wrap(model: SemanticModel, use: SourceUse) -> bool:
     unit = use.unit
     context = unit.context
     scope = model.scopes.scope_at(use.call)
+    if not isinstance(use.call, ast.Call):
+        return False  # a property's read
     return not (
         use.in_step_name
         or scope is not unit.scope
