@@ -5,9 +5,11 @@
     .venv/bin/python bench/corpus_score.py --quiet              # totals only
 
 Every `.py` file under the folder is checked in-process with `wfcheck.engine.check_source`
-and default `Settings()` (so only default rules run; `# noqa` comments are applied as on
-every surface), with its project's modules followed as `wfcheck check FOLDER` follows them
-(the project of each file: its nearest `pyproject.toml`, as `project.layout` finds it).
+and the settings `wfcheck check` would use for it (its nearest `[tool.wfcheck]` table, per-file
+ignores included; default settings without one, so only default rules run; `# noqa` comments
+are applied as on every surface), with its project's modules followed as `wfcheck check FOLDER`
+follows them (the project of each file: its nearest `pyproject.toml`, as `project.layout`
+finds it).
 Labels are trailing comments on the line where a finding is expected, `# expect: UWF101` or
 `# expect: UWF101, UWF105` (a `:column` suffix, as in the fixtures, is accepted and
 ignored). Findings and labels are compared as (file, line, code), counting
@@ -31,9 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the labels are read as the fixtures' are
 
 from tests.expectations import parse_expectations  # noqa: E402
+from wfcheck.config import settings_for_file  # noqa: E402
 from wfcheck.engine import check_source  # noqa: E402
 from wfcheck.project.index import shared_index  # noqa: E402
-from wfcheck.settings import Settings  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "tests" / "corpus" / "realistic"
 
@@ -57,7 +59,8 @@ def parse_labels(text: str) -> tuple[Counter[tuple[int, str]], list[str]]:
     return Counter((item.line, item.code) for item in expected), []
 
 
-def score_file(path: Path, settings: Settings, root: Path) -> FileScore:
+def score_file(path: Path, root: Path) -> FileScore:
+    settings = settings_for_file(path)
     text = path.read_text(encoding="utf-8")
     score = FileScore(path, text.splitlines())
     labels, score.problems = parse_labels(text)
@@ -143,8 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     if not root.is_dir():
         print(f"not a folder: {root}", file=sys.stderr)
         return 0
-    settings = Settings()
-    scores = [score_file(path, settings, root) for path in sorted(root.rglob("*.py"))]
+    scores = [score_file(path, root) for path in sorted(root.rglob("*.py"))]
     if not args.quiet:
         for score in scores:
             print_file(score, root)
