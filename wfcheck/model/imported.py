@@ -15,6 +15,8 @@ class ImportedFacts(Protocol):
     reads_modules: bool
     # The checked file's path, as summaries name it (None for a file checked alone).
     own_path: str | None
+    # The checked file's module (`app.db`; None for a file checked alone).
+    own_module: str | None
 
     def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
         """The summary of a function or method of a project module, with its module's."""
@@ -65,6 +67,7 @@ class NoImports:
 
     reads_modules = False
     own_path: str | None = None
+    own_module: str | None = None
 
     def function(self, qualified: str) -> tuple[FunctionSummary, ModuleSummary] | None:
         return None

@@ -23,7 +23,7 @@ from wfcheck.model.workflows import (
     Workflows,
     first_parameter_name,
 )
-from wfcheck.project.summaries import ContextUse
+from wfcheck.project.summaries import ContextUse, summarized_functions
 from wfcheck.settings import DetectionSettings
 from wfcheck.source import SourceText
 
@@ -53,7 +53,14 @@ class SemanticModel:
         if self.is_workflow_file:
             self.workflows.discover()
         self.classifier = SourceClassifier(
-            self.scopes, self.origins, self.workflows, detection, self._declared_deterministic()
+            self.scopes,
+            self.origins,
+            self.workflows,
+            detection,
+            declared_deterministic=(
+                self._declared_deterministic() | self._configured(detection.deterministic_functions)
+            ),
+            declared_nondeterministic=self._configured(detection.nondeterministic_functions),
         )
 
     def returns_function(self, function: FunctionNode) -> bool:
@@ -81,6 +88,19 @@ class SemanticModel:
             for scope in self.scopes.scopes.values()
             if isinstance(scope.node, ast.FunctionDef | ast.AsyncFunctionDef)
             and _DETERMINISTIC_COMMENT.search(self.source.line(scope.node.lineno))
+        )
+
+    def _configured(self, names: frozenset[str]) -> frozenset[FunctionNode]:
+        """The file's functions and methods that settings name by their dotted names
+        (`app.calendar.holidays`, `app.billing.Billing.charge`)."""
+        own = self.imported.own_module
+        prefix = f"{own}." if own else None
+        if prefix is None or not any(name.startswith(prefix) for name in names):
+            return frozenset()
+        return frozenset(
+            node
+            for name, node, _ in summarized_functions(self.scopes.module)
+            if f"{prefix}{name}" in names
         )
 
     def _imports_workflow_names(self) -> bool:

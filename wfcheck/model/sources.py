@@ -899,7 +899,9 @@ class SourceClassifier:
         origins: Origins,
         workflows: Workflows,
         detection: DetectionSettings,
+        *,
         declared_deterministic: frozenset[FunctionNode] = frozenset(),
+        declared_nondeterministic: frozenset[FunctionNode] = frozenset(),
     ) -> None:
         self.scopes = scopes
         self.origins = origins
@@ -907,6 +909,8 @@ class SourceClassifier:
         self.detection = detection
         # Functions whose `def` line says `# wfcheck: deterministic`.
         self.declared_deterministic = declared_deterministic
+        # The file's functions that `nondeterministic-functions` names.
+        self.declared_nondeterministic = declared_nondeterministic
         self._classified: dict[tuple[ast.Call, bool], SourceSpec | None] = {}
         self._readings: dict[FunctionNode, SourceSpec | None] = {}
         # One per function: it lists the function's calls and loops once.
@@ -921,10 +925,12 @@ class SourceClassifier:
     def _classify(self, call: ast.Call, scope: Scope, awaited: bool) -> SourceSpec | None:
         if self.workflows.step_call(call) or self.workflows.helper_call(call):
             return None
-        if self.declared_deterministic and (
-            self.scopes.resolve_function(call.func, scope) in self.declared_deterministic
-        ):
-            return None
+        if self.declared_deterministic or self.declared_nondeterministic:
+            function = self.scopes.resolve_function(call.func, scope)
+            if function in self.declared_deterministic:
+                return None
+            if function in self.declared_nondeterministic:
+                return _IO_UNKNOWN
         qualified = self.scopes.qualified_name(call.func, scope)
         if qualified is not None and qualified in self.detection.deterministic_functions:
             return None
@@ -968,10 +974,15 @@ class SourceClassifier:
         """The first source a function of the file reads (its summary; memoised, cycle-safe)."""
         if function in self._readings:
             return self._readings[function]
-        self._readings[function] = None  # a recursive call reads nothing new
-        scope = self.scopes.scope_of(function)
         own_path = self.workflows.imported.own_path
         own = (function_id(own_path, function),) if own_path is not None else ()
+        if function in self.declared_nondeterministic:  # as the settings say, read here
+            named = (function.name, "nondeterministic-functions")
+            declared = SourceSpec(SourceKind.IO, ResultKind.UNKNOWN, through=named, functions=own)
+            self._readings[function] = declared
+            return declared
+        self._readings[function] = None  # a recursive call reads nothing new
+        scope = self.scopes.scope_of(function)
         reading = None
         for region in scope.region_scopes() if scope is not None else ():
             awaited = {id(node.value) for node in region.awaits}

@@ -579,6 +579,7 @@ class ProjectView(ImportedFacts):
         self.module = module
         self.path = path
         self.own_path = str(path) if path is not None else None
+        self.own_module = module.name if module is not None else None
         self.used: dict[Path, ModuleSummary] = {}  # the summaries this file's check used
         self.leads: dict[Path, bool] = {}  # the modules asked whether they lead to the SDK
 

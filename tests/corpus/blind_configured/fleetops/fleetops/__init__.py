@@ -1,0 +1,1 @@
+# shapes: package marker (no SDK)
