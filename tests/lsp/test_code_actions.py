@@ -6,6 +6,7 @@ The quick-fix test takes every fix the engine offers on the fixture files and th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,11 +22,14 @@ from tests.lsp.session import (
     lsp_position,
     start_session,
 )
+from wfcheck.config import settings_for_file
 from wfcheck.diagnostics import Diagnostic, Range
 from wfcheck.engine import check_source
 from wfcheck.fixes import apply_edits
 from wfcheck.fixing import applies, fix_text
 from wfcheck.noqa import add_noqa_directives
+from wfcheck.project.index import ProjectIndex
+from wfcheck.project.layout import ProjectLayout
 from wfcheck.rules import ALL_RULES
 from wfcheck.settings import RuleSelection, Settings
 from wfcheck.source import SourceText
@@ -33,6 +37,7 @@ from wfcheck.source import SourceText
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+PROJECTS = FIXTURES / "projects"
 OPT_IN = [rule.code for rule in ALL_RULES if rule.opt_in]
 SETTINGS = Settings(selection=RuleSelection(extend_select=tuple(OPT_IN)))
 EDITOR_SETTINGS = {"settings": {"configuration": {"extend-select": OPT_IN}}}
@@ -43,8 +48,15 @@ def files() -> list[Path]:
     return sorted([*FIXTURES.rglob("*.py"), *EXAMPLES.glob("*.py")])
 
 
-def findings(text: str) -> list[Diagnostic]:
-    return list(check_source(text, SETTINGS).diagnostics)
+def findings(text: str, path: Path | None = None) -> list[Diagnostic]:
+    """The engine's findings; for a module of a fixture project, with the project's other
+    modules followed, as the server follows them."""
+    if path is None or PROJECTS not in path.parents:
+        return list(check_source(text, SETTINGS).diagnostics)
+    root = next(parent for parent in path.parents if parent.parent == PROJECTS)
+    settings = replace(SETTINGS, detection=settings_for_file(path).detection)  # the project's
+    index = ProjectIndex(ProjectLayout(root), settings.detection)
+    return list(check_source(text, settings, filename=str(path), project=index).diagnostics)
 
 
 def client_range(text: str, range_: Range, encoding: str) -> types.Range:
@@ -85,7 +97,7 @@ async def test_every_quick_fix_applies_and_the_finding_goes(client: str) -> None
     async with start_session(client, initialization_options=EDITOR_SETTINGS) as session:
         for path in files():
             text = path.read_text("utf-8")
-            fixable = [d for d in findings(text) if d.fix and applies(d.fix, unsafe=True)]
+            fixable = [d for d in findings(text, path) if d.fix and applies(d.fix, unsafe=True)]
             if not fixable:
                 continue
             uri = path.as_uri()
@@ -101,12 +113,12 @@ async def test_every_quick_fix_applies_and_the_finding_goes(client: str) -> None
                 assert fixed == apply_edits(SourceText(text), diagnostic.fix.edits), path
                 session.replace(uri, fixed)
                 after = await session.diagnostics(uri)
-                expected = findings(fixed)
+                expected = findings(fixed, path)
                 assert [(d.code, d.range) for d in after] == shown(
                     fixed, expected, session.encoding
                 )
                 codes = [d.code for d in expected]
-                assert codes.count(diagnostic.code) < [d.code for d in findings(text)].count(
+                assert codes.count(diagnostic.code) < [d.code for d in findings(text, path)].count(
                     diagnostic.code
                 ), (path, diagnostic)
                 session.replace(uri, text)

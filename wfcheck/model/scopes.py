@@ -975,3 +975,27 @@ def all_parameters(args: ast.arguments) -> list[ast.arg]:
 
 def positional_parameters(args: ast.arguments) -> list[ast.arg]:
     return [*args.posonlyargs, *args.args]
+
+
+def required_positional(args: ast.arguments) -> list[ast.arg]:
+    """The positional parameters without a default."""
+    positional = positional_parameters(args)
+    return positional[: len(positional) - len(args.defaults)]
+
+
+def left_unbound(
+    positional: list[str], keywords: list[str], argument: ast.expr | None
+) -> list[str]:
+    """Of a function's required parameters, those that `argument` leaves unfilled when the
+    SDK calls it with none: all, or those `functools.partial(function, ...)` does not bind."""
+    if isinstance(argument, ast.Call):  # functools.partial(function, *bound, **bound)
+        bound_positional = len(argument.args) - 1
+        bound_keywords = {keyword.arg for keyword in argument.keywords}
+        positional = [name for name in positional[bound_positional:] if name not in bound_keywords]
+        keywords = [name for name in keywords if name not in bound_keywords]
+    return [*positional, *keywords]
+
+
+def required_keywords(args: ast.arguments) -> list[ast.arg]:
+    """The keyword-only parameters without a default."""
+    return [p for p, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is None]

@@ -17,7 +17,14 @@ import codecs
 import enum
 from dataclasses import dataclass
 
-from wfcheck.model.scopes import BindingKind, FunctionNode, Scope, ScopeTree, is_generator
+from wfcheck.model.scopes import (
+    BindingKind,
+    FunctionNode,
+    Scope,
+    ScopeTree,
+    is_generator,
+    left_unbound,
+)
 from wfcheck.model.sources import CLIENT_ORIGINS, PATH_DERIVING_METHODS, Origin, Origins
 from wfcheck.model.workflows import Workflows
 from wfcheck.project.summaries import FunctionSummary, ReturnedValue
@@ -54,6 +61,11 @@ class Rejected:
     # innermost returns it.
     through: tuple[str, ...] = ()
     returned_at: ast.expr | None = None
+
+
+def unbound_parameters(function: FunctionSummary, argument: ast.expr | None) -> list[str]:
+    """Of a project function's required parameters, those a step argument leaves unbound."""
+    return left_unbound(list(function.required), list(function.required_keywords), argument)
 
 
 def _imported_result(summary: FunctionSummary) -> Rejected | None:
@@ -241,12 +253,23 @@ class StepResults:
                 found[owner.name] = label.replace(_PLAIN_CLASS, f"a class of {module}")
         return found
 
-    def returned_by_reference(self, function: ast.expr, scope: Scope) -> Rejected | None:
+    def returned_by_reference(
+        self, function: ast.expr, scope: Scope, is_async: bool
+    ) -> Rejected | None:
         """What a function of another module of the project returns, named as a step function
-        (`context.run("stamp", timestamp)`, also through `functools.partial(timestamp, ...)`)."""
-        function = self.scopes.partial_target(function, scope) or function
-        imported = self.workflows.imported_function(function, scope)
-        return _imported_result(imported[0]) if imported is not None else None
+        (`context.run("stamp", timestamp)`, also through `functools.partial(timestamp, ...)`),
+        unless the SDK's call fails before it returns (a required parameter left unbound, an
+        `async def` on the sync context: UWF205's)."""
+        reference = self.scopes.partial_target(function, scope) or function
+        imported = self.workflows.imported_function(reference, scope)
+        if imported is None:
+            return None
+        summary = imported[0]
+        if "." not in summary.name and (
+            (summary.is_async and not is_async) or unbound_parameters(summary, function)
+        ):
+            return None
+        return _imported_result(summary)
 
     def returned_by(self, function: FunctionNode, depth: int = 0) -> Rejected | None:
         """What every `return` of a function of the file gives, when json.dumps rejects each

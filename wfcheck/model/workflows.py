@@ -958,12 +958,20 @@ class Workflows:
 
     def _instance_contexts(self, owner: ast.ClassDef) -> dict[str, Context]:
         """The attributes of a class's instances that hold a context: `self.ctx = context` in
-        any method (forgotten, as the bindings' contexts are, when a context is added)."""
+        any method, its own or one of a base class of the file (forgotten, as the bindings'
+        contexts are, when a context is added)."""
         if owner not in self._class_contexts:
             found: dict[str, Context] = {}
             self._class_contexts[owner] = found  # an attribute holding itself holds nothing
             class_scope = self.scopes.scope_of(owner)
-            for method_scope in class_scope.children if class_scope is not None else ():
+            if class_scope is None:
+                return found
+            outer = class_scope.parent or class_scope
+            for base in owner.bases:
+                base_class = self.scopes.class_of(base, outer)
+                if base_class is not None and base_class is not owner:
+                    found.update(self._instance_contexts(base_class))
+            for method_scope in class_scope.children:
                 for attribute, value in _self_attribute_stores(method_scope):
                     context = self.context_of(value, method_scope)
                     if context is not None:

@@ -19,7 +19,7 @@ from typing import Protocol
 from wfcheck.config import PYPROJECT_TOML, ProjectConfig
 from wfcheck.discovery import discover
 from wfcheck.model.imported import ImportedFacts
-from wfcheck.model.scopes import FunctionNode
+from wfcheck.model.scopes import FunctionNode, required_keywords, required_positional
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.workflows import Region, UnitKind
 from wfcheck.project.layout import ModuleName, ProjectLayout, absolute_name, project_root
@@ -498,9 +498,10 @@ def _summary_of(
     for name, node, _ in functions:
         parameter = parameters.get(node)
         instance_context = workflows.reaches_instance_context(node)
+        own_parameters = workflows.own_parameters(node)
         summaries[name] = FunctionSummary(
             name=name,
-            parameters=tuple(p.arg for p in workflows.own_parameters(node)),
+            parameters=tuple(p.arg for p in own_parameters),
             reading=_reading(model, node, path, display),
             context_parameter=parameter.arg if parameter is not None else None,
             # what callers ask of a function that takes their context (or its instance's)
@@ -515,6 +516,9 @@ def _summary_of(
             returns_function=model.returns_function(node),
             returns_unserializable=model.step_results.summary_of_returned(node, display),
             reaches_instance_context=instance_context,
+            is_async=isinstance(node, ast.AsyncFunctionDef),
+            required=tuple(p.arg for p in required_positional(node.args) if p in own_parameters),
+            required_keywords=tuple(p.arg for p in required_keywords(node.args)),
         )
     module = model.scopes.module
     return ModuleSummary(

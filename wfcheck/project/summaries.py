@@ -83,6 +83,11 @@ class FunctionSummary:
     # context it gets at its context parameter): workflow code of the code that calls it on an
     # instance made with a context.
     reaches_instance_context: bool = False
+    is_async: bool = False
+    # What a call with no arguments leaves unfilled (UWF205 for one passed as a step function):
+    # its positional parameters without a default, then its keyword-only ones.
+    required: tuple[str, ...] = ()
+    required_keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

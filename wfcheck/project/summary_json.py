@@ -64,12 +64,14 @@ _FLAGS = (
     "is_deterministic",
     "returns_function",
     "reaches_instance_context",
+    "is_async",
 )
 
 
 def _function_to_json(function: FunctionSummary) -> list[Any]:
-    """`[name, parameters, reading, context parameter, context use, flags, returned]`: a
-    list, not an object, as a project has tens of thousands of them."""
+    """`[name, parameters, reading, context parameter, context use, flags, returned,
+    required, required keywords]`: a list, not an object, as a project has tens of thousands
+    of them."""
     reading, returned = function.reading, function.returns_unserializable
     flags = sum(1 << bit for bit, flag in enumerate(_FLAGS) if getattr(function, flag))
     return [
@@ -80,11 +82,13 @@ def _function_to_json(function: FunctionSummary) -> list[Any]:
         function.context_use.name,
         flags,
         [returned.kind, returned.what, list(returned.through)] if returned else None,
+        list(function.required),
+        list(function.required_keywords),
     ]
 
 
 def _function_from_json(value: list[Any]) -> FunctionSummary:
-    name, parameters, reading, parameter, context_use, flags, returned = value
+    name, parameters, reading, parameter, context_use, flags, returned, required, keywords = value
     if not isinstance(flags, int):
         raise TypeError(f"expected a number, found {type(flags).__name__}")
     return FunctionSummary(
@@ -100,6 +104,8 @@ def _function_from_json(value: list[Any]) -> FunctionSummary:
             if returned is not None
             else None
         ),
+        required=tuple(_text(each) for each in required),
+        required_keywords=tuple(_text(each) for each in keywords),
         **{flag: bool(flags >> bit & 1) for bit, flag in enumerate(_FLAGS)},
     )
 

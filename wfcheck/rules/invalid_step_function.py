@@ -2,6 +2,9 @@
 Checks the step function passed to `context.run`: a function that takes required parameters,
 an `async def` step on the sync context (Flask, `serve`), or a literal that is not callable.
 
+A function of another module of the project passed by name, or through `functools.partial`,
+is checked from its summary (a method of another module's class is not).
+
 ## Why is this bad?
 The SDK calls the step function with no arguments, so a required parameter raises a
 `TypeError` when the step runs. On the sync context the SDK does not await what the step
@@ -48,7 +51,9 @@ import ast
 from collections.abc import Iterator
 
 from wfcheck.diagnostics import Diagnostic, Severity
+from wfcheck.model.scopes import left_unbound, required_keywords, required_positional
 from wfcheck.model.semantic import SemanticModel
+from wfcheck.model.step_results import unbound_parameters
 from wfcheck.model.workflows import StepCall
 from wfcheck.rule import Rule
 
@@ -86,23 +91,49 @@ def _problem(model: SemanticModel, step: StepCall) -> str | None:
         return "the step function is a literal, not a function: the SDK calls it and fails"
     function = step.step_function
     if function is None:
-        return None
+        return _project_function_problem(model, step)
     node = function.node
     if isinstance(node, ast.AsyncFunctionDef) and not step.context.is_async:
-        return (
-            f"'{node.name}' is an async def step on the sync context: the SDK does not await it "
-            'and the step fails with "Object of type coroutine is not JSON serializable"'
-        )
-    required = _required_parameters(node.args, argument)
-    if required and _binds_its_instance(model, step, node):
-        required = required[1:]  # `self.load`: a bound method gets its instance
-    if required:
-        names = ", ".join(required)
-        return (
-            f"the step function requires {names}, but the SDK calls it with no arguments: the "
-            "step fails with a TypeError; bind values with a default or functools.partial"
-        )
-    return None
+        return _async_on_sync(node.name)
+    positional = [parameter.arg for parameter in required_positional(node.args)]
+    keywords = [parameter.arg for parameter in required_keywords(node.args)]
+    if positional and _binds_its_instance(model, step, node):
+        positional = positional[1:]  # `self.load`: a bound method gets its instance
+    return _requires(left_unbound(positional, keywords, argument))
+
+
+def _project_function_problem(model: SemanticModel, step: StepCall) -> str | None:
+    """A function of another module of the project passed as the step function, by name or
+    through `functools.partial` (a method is left out: whether its instance is bound is not
+    in its summary)."""
+    argument = step.function
+    assert argument is not None
+    scope = model.scopes.scope_at(step.node)
+    reference = model.scopes.partial_target(argument, scope) or argument
+    found = model.workflows.imported_function(reference, scope)
+    if found is None or "." in found[0].name:
+        return None
+    function = found[0]
+    if function.is_async and not step.context.is_async:
+        return _async_on_sync(function.name)
+    return _requires(unbound_parameters(function, argument))
+
+
+def _async_on_sync(name: str) -> str:
+    return (
+        f"'{name}' is an async def step on the sync context: the SDK does not await it "
+        'and the step fails with "Object of type coroutine is not JSON serializable"'
+    )
+
+
+def _requires(required: list[str]) -> str | None:
+    if not required:
+        return None
+    return (
+        f"the step function requires {', '.join(required)}, but the SDK calls it with no "
+        "arguments: the step fails with a TypeError; bind values with a default or "
+        "functools.partial"
+    )
 
 
 def _binds_its_instance(model: SemanticModel, step: StepCall, node: ast.AST) -> bool:
@@ -113,17 +144,3 @@ def _binds_its_instance(model: SemanticModel, step: StepCall, node: ast.AST) -> 
     scope = model.scopes.scope_at(step.node)
     reference = model.scopes.partial_target(step.function, scope) or step.function
     return isinstance(reference, ast.Attribute) and model.scopes.passed_self(reference, scope, node)
-
-
-def _required_parameters(args: ast.arguments, argument: ast.expr | None) -> list[str]:
-    """Parameters without a default that `functools.partial(...)` does not bind either."""
-    positional = [*args.posonlyargs, *args.args]
-    required = positional[: len(positional) - len(args.defaults)]
-    keyword_only = [p for p, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is None]
-    if isinstance(argument, ast.Call):  # functools.partial(function, *bound, **bound)
-        bound_positional = len(argument.args) - 1
-        bound_keywords = {keyword.arg for keyword in argument.keywords}
-        required = required[bound_positional:]
-        required = [p for p in required if p.arg not in bound_keywords]
-        keyword_only = [p for p in keyword_only if p.arg not in bound_keywords]
-    return [parameter.arg for parameter in (*required, *keyword_only)]

@@ -82,7 +82,9 @@ class UnserializableStepResult(Rule):
         for step in model.step_calls():
             if step.function is not None and step.step_function is None:
                 scope = model.scopes.scope_at(step.node)
-                found = model.step_results.returned_by_reference(step.function, scope)
+                found = model.step_results.returned_by_reference(
+                    step.function, scope, step.context.is_async
+                )
                 if found is not None:
                     yield self._finding(model, step.function, found)
 

@@ -1,0 +1,1 @@
+# shapes: package marker without the SDK (no finding)

@@ -1,0 +1,1 @@
+# shapes: empty package marker (no SDK, no code)
