@@ -1090,9 +1090,11 @@ class SourceClassifier:
         return isinstance(made, ast.Call) and self._passes_context(made, made_scope)
 
     def _holds_step_call(self, call: ast.Call, scope: Scope) -> bool:
-        """A combinator over steps (`gather(*pending)`, `pending` a list of them) is UWF302's."""
+        """A combinator over steps (`gather(*pending)`, `pending` a list of them) is UWF302's;
+        any other call given a step's coroutine (`await settle(context.run(...))`) awaits the
+        step, not I/O."""
         region = scope.function_scope
         counter = self._step_counters.get(region)
         if counter is None:
             counter = self._step_counters[region] = StepCounter(region, self.scopes, self.workflows)
-        return counter.count(call, scope) > 0
+        return counter.count(call, scope) > 0 or counter.count_arguments(call, scope) > 0

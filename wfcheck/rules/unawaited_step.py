@@ -54,6 +54,7 @@ from typing import TypeGuard
 from wfcheck.diagnostics import Applicability, Diagnostic, Edit, Fix, Range, Severity
 from wfcheck.model.concurrent_steps import hands_steps_to_a_combinator
 from wfcheck.model.nodes import contains
+from wfcheck.model.scopes import FunctionNode, Scope, positional_parameters
 from wfcheck.model.semantic import SemanticModel
 from wfcheck.model.sources import is_logging_call
 from wfcheck.model.workflows import CodeUnit, StepCall, UnitKind
@@ -87,8 +88,10 @@ def _is_unawaited(model: SemanticModel, unit: CodeUnit, call: ast.Call) -> bool:
     """The coroutine of a step call is dropped where it is made, without being awaited."""
     child: ast.AST = call
     parent = model.parent(call)
-    while isinstance(parent, ast.NamedExpr) or (
-        isinstance(parent, ast.IfExp) and child is not parent.test
+    while (
+        isinstance(parent, ast.NamedExpr)
+        or (isinstance(parent, ast.IfExp) and child is not parent.test)
+        or (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not))
     ):
         child, parent = parent, model.parent(parent)
     if parent is None or isinstance(parent, ast.Await):
@@ -104,16 +107,21 @@ def _is_unawaited(model: SemanticModel, unit: CodeUnit, call: ast.Call) -> bool:
     if isinstance(parent, ast.keyword):
         child, parent = parent, model.parent(parent)
     if isinstance(parent, ast.Call):
-        return child is not parent.func and _drops_its_argument(model, unit, parent)
+        return child is not parent.func and _drops_its_argument(model, unit, parent, child)
     if isinstance(parent, _COMPREHENSIONS) and child is getattr(parent, "elt", None):
+        return not _reaches_a_combinator(model, unit, parent)
+    if isinstance(parent, ast.DictComp) and child is parent.value:
         return not _reaches_a_combinator(model, unit, parent)
     return False
 
 
-def _drops_its_argument(model: SemanticModel, unit: CodeUnit, call: ast.Call) -> bool:
+def _drops_its_argument(
+    model: SemanticModel, unit: CodeUnit, call: ast.Call, argument: ast.AST
+) -> bool:
     """A call that is given a step's coroutine and cannot be seen to await it: not a
     combinator, not a container that keeps it for one (`tasks.append(...)`), not a function
-    of the file (it may await what it is given)."""
+    of the file that may await it or hand it on (an `async def`, or a `def` that returns,
+    stores or passes on the parameter it arrives in)."""
     scope = model.scopes.scope_at(call)
     if hands_steps_to_a_combinator(call, scope, model.scopes):
         return False
@@ -121,7 +129,32 @@ def _drops_its_argument(model: SemanticModel, unit: CodeUnit, call: ast.Call) ->
     if isinstance(func, ast.Attribute) and func.attr in _KEEPING_METHODS:
         container = func.value
         return _is_local(container, unit) and not _handed_off(model, unit, container.id)
-    return model.scopes.resolve_function(func, scope) is None
+    function = model.scopes.resolve_function(func, scope)
+    if function is None:
+        return True
+    if model.scopes.is_method(function):
+        return False  # (which parameter the argument fills depends on how it is reached)
+    parameter = _parameter_of(function, call, argument)
+    return (
+        isinstance(function, ast.FunctionDef)
+        and parameter is not None
+        and not any(_hands_off(model, read, unit) for read in model.names_read(function, parameter))
+    )
+
+
+def _parameter_of(function: FunctionNode, call: ast.Call, argument: ast.AST) -> str | None:
+    """The parameter of a plain function of the file that an argument of its call arrives in
+    (None when that cannot be told: a starred argument)."""
+    if isinstance(argument, ast.keyword):
+        named = [*positional_parameters(function.args), *function.args.kwonlyargs]
+        return argument.arg if any(p.arg == argument.arg for p in named) else None  # (**kw)
+    if not isinstance(argument, ast.expr) or argument not in call.args:
+        return None
+    if any(isinstance(each, ast.Starred) for each in call.args):
+        return None
+    positional = positional_parameters(function.args)
+    index = call.args.index(argument)
+    return positional[index].arg if index < len(positional) else None
 
 
 def _is_local(expr: ast.expr, unit: CodeUnit) -> TypeGuard[ast.Name]:
@@ -176,19 +209,31 @@ def _hands_off(model: SemanticModel, node: ast.Name | ast.keyword, unit: CodeUni
     parent = model.parent(node)
     if isinstance(parent, ast.Call):
         scope = model.scopes.scope_at(parent)
+        qualified = model.scopes.qualified_name(parent.func, scope)
         return not (
             parent.func is node
             or is_logging_call(parent, model.origins, scope)
-            or model.scopes.qualified_name(parent.func, scope) in _INSPECTING_BUILTINS
+            or qualified in _INSPECTING_BUILTINS
+            or (qualified in _KEY_READING_BUILTINS and _is_dict(model, node, scope))
         )
     if isinstance(parent, ast.keyword):
         return _hands_off(model, parent, unit)
     return isinstance(parent, _HANDING_OFF)
 
 
+def _is_dict(model: SemanticModel, node: ast.Name | ast.keyword, scope: Scope) -> bool:
+    """A name bound once to a dict display or comprehension: iterating it gives its keys."""
+    bound = model.scopes.single_value(node, scope) if isinstance(node, ast.Name) else None
+    return bound is not None and isinstance(bound[0], ast.Dict | ast.DictComp)
+
+
 # Builtins that look at a value and let it go: `len(pending)` awaits nothing.
 _INSPECTING_BUILTINS = frozenset(
     f"builtins.{name}" for name in ("len", "bool", "str", "repr", "id", "type", "isinstance")
+)
+# Builtins that iterate a value: over a dict, they see its keys, not the coroutines it holds.
+_KEY_READING_BUILTINS = frozenset(
+    f"builtins.{name}" for name in ("sorted", "list", "set", "tuple", "iter", "enumerate")
 )
 _HANDING_OFF = (
     ast.Await,

@@ -1,0 +1,2 @@
+# shapes: package marker (no SDK, no code)
+"""Pantry: stock keeping and catalog workflows."""
