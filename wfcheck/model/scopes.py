@@ -606,9 +606,9 @@ def is_static(function: FunctionNode) -> bool:
 
 
 def _is_property(function: FunctionNode) -> bool:
-    return any(
-        last_name(decorator) in _PROPERTY_DECORATORS
-        or (isinstance(decorator, ast.Attribute) and decorator.attr in ("setter", "deleter"))
+    """A getter, setter or deleter."""
+    return is_getter(function) or any(
+        isinstance(decorator, ast.Attribute) and decorator.attr in ("setter", "deleter")
         for decorator in function.decorator_list
     )
 

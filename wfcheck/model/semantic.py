@@ -164,7 +164,7 @@ class SemanticModel:
         return facts
 
     def _may_hold_source(self, unit: CodeUnit) -> bool:
-        if self.classifier.property_names:
+        if self.classifier.source_property_names:
             return True  # (a read of one of them may be a source)
         for scope in unit.scope.region_scopes():
             awaited = {id(node.value) for node in scope.awaits}

@@ -1011,14 +1011,17 @@ class SourceClassifier:
 
     def property_reading(self, attribute: ast.Attribute, scope: Scope) -> SourceSpec | None:
         """The first source a property of a class of the file reads, read (`hours.is_open`)."""
-        if attribute.attr not in self.property_names or not isinstance(attribute.ctx, ast.Load):
+        if attribute.attr not in self.source_property_names:
+            return None
+        if not isinstance(attribute.ctx, ast.Load):
             return None
         getter = self.scopes.property_of(attribute, scope)
         return self.reading_of(getter) if getter is not None else None
 
     @cached_property
-    def property_names(self) -> frozenset[str]:
-        """The names of the properties of the file's classes (a cheap test first)."""
+    def source_property_names(self) -> frozenset[str]:
+        """The names of the properties of the file's classes whose getter reads a source (a
+        cheap test first: most files have none)."""
         return frozenset(
             scope.node.name
             for scope in self.scopes.scopes.values()
@@ -1026,6 +1029,7 @@ class SourceClassifier:
             and scope.parent is not None
             and scope.parent.kind is ScopeKind.CLASS
             and is_getter(scope.node)
+            and self.reading_of(scope.node) is not None
         )
 
     def is_client_call(self, call: ast.Call, scope: Scope) -> bool:
@@ -1090,11 +1094,11 @@ class SourceClassifier:
         return isinstance(made, ast.Call) and self._passes_context(made, made_scope)
 
     def _holds_step_call(self, call: ast.Call, scope: Scope) -> bool:
-        """A combinator over steps (`gather(*pending)`, `pending` a list of them) is UWF302's;
-        any other call given a step's coroutine (`await settle(context.run(...))`) awaits the
-        step, not I/O."""
+        """A call given step calls: a combinator over steps (`gather(*pending)`, `pending` a
+        list of them) is UWF302's, and any other call given a step's coroutine (`await
+        settle(context.run(...))`) awaits the step, not I/O."""
         region = scope.function_scope
         counter = self._step_counters.get(region)
         if counter is None:
             counter = self._step_counters[region] = StepCounter(region, self.scopes, self.workflows)
-        return counter.count(call, scope) > 0 or counter.count_arguments(call, scope) > 0
+        return counter.count_arguments(call, scope) > 0

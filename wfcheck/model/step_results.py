@@ -260,16 +260,21 @@ class StepResults:
         (`context.run("stamp", timestamp)`, also through `functools.partial(timestamp, ...)`),
         unless the SDK's call fails before it returns (a required parameter left unbound, an
         `async def` on the sync context: UWF205's)."""
-        reference = self.scopes.partial_target(function, scope) or function
-        imported = self.workflows.imported_function(reference, scope)
-        if imported is None:
+        summary = self.project_step_function(function, scope)
+        if summary is None:
             return None
-        summary = imported[0]
         if "." not in summary.name and (
             (summary.is_async and not is_async) or unbound_parameters(summary, function)
         ):
             return None
         return _imported_result(summary)
+
+    def project_step_function(self, argument: ast.expr, scope: Scope) -> FunctionSummary | None:
+        """The summary of the function of another module of the project that a step argument
+        names, by name or through `functools.partial`."""
+        reference = self.scopes.partial_target(argument, scope) or argument
+        imported = self.workflows.imported_function(reference, scope)
+        return imported[0] if imported is not None else None
 
     def returned_by(self, function: FunctionNode, depth: int = 0) -> Rejected | None:
         """What every `return` of a function of the file gives, when json.dumps rejects each

@@ -108,12 +108,9 @@ def _project_function_problem(model: SemanticModel, step: StepCall) -> str | Non
     in its summary)."""
     argument = step.function
     assert argument is not None
-    scope = model.scopes.scope_at(step.node)
-    reference = model.scopes.partial_target(argument, scope) or argument
-    found = model.workflows.imported_function(reference, scope)
-    if found is None or "." in found[0].name:
+    function = model.step_results.project_step_function(argument, model.scopes.scope_at(step.node))
+    if function is None or "." in function.name:
         return None
-    function = found[0]
     if function.is_async and not step.context.is_async:
         return _async_on_sync(function.name)
     return _requires(unbound_parameters(function, argument))
